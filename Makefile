@@ -1,0 +1,29 @@
+# The two commands of the README: `make booklet` and `make test`.
+# Each creates .venv on first use; nothing needs to be installed by hand.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: booklet test lint images clean
+
+booklet: $(STAMP)
+	$(BIN)/booklet build
+
+test: $(STAMP)
+	$(BIN)/ruff check booklet tests
+	$(BIN)/mypy
+	$(BIN)/pytest -q
+
+images: $(STAMP)
+	$(BIN)/python docs/make_images.py
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+clean:
+	rm -rf $(VENV) output .booklet-cache
