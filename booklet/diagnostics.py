@@ -55,7 +55,7 @@ class BookletError(Exception):
         self.problem = problem
 
 
-class ProblemsFound(Exception):
+class ProblemsFoundError(Exception):
     """The booklet itself has problems, all listed at once (exit status 1)."""
 
     exit_status = 1
@@ -72,7 +72,7 @@ def errors_in(problems: Iterable[Problem]) -> list[Problem]:
 def raise_if_errors(problems: Iterable[Problem]) -> None:
     """Stop the build if any problem is an error; warnings pass."""
     if errors := errors_in(problems):
-        raise ProblemsFound(errors)
+        raise ProblemsFoundError(errors)
 
 
 def relative_to(path: Path, root: Path) -> Path:

@@ -169,7 +169,9 @@ def _slugify(title: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:60] or "booklet"
 
 
-def _choice(data: dict[str, Any], key: str, choices: dict[str, Any], default: str, problem: Any) -> Any:
+def _choice(
+    data: dict[str, Any], key: str, choices: dict[str, Any], default: str, problem: Any
+) -> Any:
     value = data.get(key, default)
     if value in choices:
         return choices[value]
@@ -182,6 +184,10 @@ def _choice(data: dict[str, Any], key: str, choices: dict[str, Any], default: st
 def _editions(value: Any, problem: Any) -> tuple[Edition, ...]:
     names = [edition.value for edition in Edition]
     if not isinstance(value, list) or not all(item in names for item in value):
-        problem("editions", f"`editions` must list some of: {', '.join(names)}", 'editions = ["digital", "print"]')
+        problem(
+            "editions",
+            f"`editions` must list some of: {', '.join(names)}",
+            'editions = ["digital", "print"]',
+        )
         return (Edition.DIGITAL, Edition.PRINT)
     return tuple(Edition(item) for item in dict.fromkeys([Edition.DIGITAL.value, *value]))

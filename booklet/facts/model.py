@@ -30,7 +30,7 @@ class Fact:
     trust: Trust
     origin: Location  # the entry in the figures file
     qualifier: str | None = None  # "some", "more than", "approximately": kept from the quote
-    date: str | None = None  # "1938", "1937-10", "1937–1941"
+    date: str | None = None  # "1938", "1937-10", "1937-1941"
     group: str | None = None  # facts drawn together, e.g. "loans"
     quantity: str | None = None  # facts with the same quantity must agree, or it is a conflict
     note: str | None = None

@@ -1,0 +1,54 @@
+"""The whole pipeline on one screen: sources, facts, charts, compose, layout, impose, write."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+from pathlib import Path
+
+from booklet.charts import draw_figures, load_chart_style
+from booklet.compose import compose
+from booklet.diagnostics import Problem, raise_if_errors
+from booklet.facts import Facts, load_facts
+from booklet.impose import impose
+from booklet.layout import layout, load_style
+from booklet.output import write_atomically
+from booklet.project import Edition, Project
+from booklet.sources import load_corpus
+from booklet.sources.model import Corpus
+
+
+@dataclass(frozen=True, slots=True)
+class Checked:
+    """What `booklet check` reports: the corpus, the verified facts and every problem."""
+
+    corpus: Corpus
+    facts: Facts
+    problems: tuple[Problem, ...]
+
+
+def check(project: Project) -> Checked:
+    """Verify sources, quotes and facts without building anything."""
+    corpus = load_corpus(project)
+    facts = load_facts(project.facts_file, project.root, corpus)
+    return Checked(corpus, facts, (*corpus.problems, *facts.problems))
+
+
+def build(project: Project, editions: Collection[Edition] | None = None) -> list[Path]:
+    """Run every stage; write nothing unless all of them succeed."""
+    editions = project.editions if editions is None else editions
+    checked = check(project)
+    raise_if_errors(checked.problems)
+    chart_style, chart_style_problems = load_chart_style(project.style_file, project.assets_dir)
+    style, style_problems = load_style(project.style_file, project.assets_dir)
+    raise_if_errors([*chart_style_problems, *style_problems])
+    figures, chart_problems = draw_figures(
+        checked.facts.charts, checked.facts, chart_style, project.cache_dir / "charts"
+    )
+    raise_if_errors(chart_problems)
+    document = compose(project, checked.corpus, checked.facts, figures)
+    digital = layout(document, style, project.paper)
+    pdfs = {f"{project.slug}.pdf": digital}
+    if Edition.PRINT in editions:
+        pdfs[f"{project.slug}-print.pdf"] = impose(digital, project.paper)
+    return write_atomically(project.out_dir, pdfs)

@@ -1,0 +1,297 @@
+"""Turn the rendered templates (a small XML vocabulary) into the document tree.
+
+The vocabulary: <booklet> holds <cover illustration="chart-id"/>, <chapter title="…">
+and the generated back matter <source-notes/>, <bibliography/>, <glossary/>.
+A chapter holds <p>, <h>, <blockquote>, <figure ref="…">, <table><row><cell>;
+inline: text, <em>, <strong>, <a href="…">, and <cite key="…"/> from cite() and friends.
+Notes are numbered here, in reading order, so the first note of a source is the full one.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from booklet import document as doc
+from booklet.charts.model import Figure
+from booklet.diagnostics import Location, Problem
+from booklet.sources.model import Corpus, SourceInfo
+
+from .citations import CitationStyle
+from .functions import CitationUse
+
+_INLINE = {"em", "strong", "a", "cite"}
+_BACK_TITLES = {
+    "source-notes": "Notes on the sources",
+    "bibliography": "Bibliography",
+    "glossary": "Glossary",
+}
+
+
+@dataclass
+class TreeBuilder:
+    """State of one conversion: notes so far, sources already cited in full, figures numbered."""
+
+    corpus: Corpus
+    figures: dict[str, Figure]
+    citations: Sequence[CitationUse]
+    style: CitationStyle
+    origin: Location
+    notes: list[doc.Note] = field(default_factory=list)
+    cited: list[str] = field(default_factory=list)
+    figure_numbers: dict[str, int] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def chapters(self, root: ET.Element) -> tuple[tuple[doc.Chapter, ...], str | None]:
+        chapters: list[doc.Chapter] = []
+        illustration = None
+        back: list[ET.Element] = []
+        for element in root:
+            if element.tag == "cover":
+                illustration = element.get("illustration")
+            elif element.tag == "chapter":
+                number = sum(1 for chapter in chapters if chapter.kind == "chapter") + 1
+                chapters.append(self.chapter(element, number))
+            elif element.tag in _BACK_TITLES:
+                back.append(element)  # after the chapters: they list what the chapters cited
+            else:
+                self._unknown(element, "booklet")
+        for element in back:
+            chapters.append(self.back_matter(element, chapters))
+        return tuple(chapters), illustration
+
+    def chapter(self, element: ET.Element, number: int) -> doc.Chapter:
+        title = element.get("title", "").strip()
+        if not title:
+            self.problems.append(
+                Problem(
+                    self.origin, f"chapter {number} has no title", hint='write <chapter title="…">'
+                )
+            )
+        blocks: list[doc.Block] = []
+        for child in element:
+            block = self.block(child, first=not blocks)
+            if block is not None:
+                blocks.append(block)
+        return doc.Chapter(title, tuple(blocks), "chapter", number, self.origin)
+
+    def block(self, element: ET.Element, *, first: bool) -> doc.Block | None:
+        if element.tag == "p":
+            return doc.Paragraph(self.inline(element), "lead" if first else "body", self.origin)
+        if element.tag == "h":
+            return doc.Heading(_plain(element), 2, self.origin)
+        if element.tag == "blockquote":
+            return doc.BlockQuote(self.inline(element), self.origin)
+        if element.tag == "figure":
+            return self.figure(element)
+        if element.tag == "table":
+            rows = [
+                tuple(self.inline(cell) for cell in row if cell.tag == "cell")
+                for row in element
+                if row.tag == "row"
+            ]
+            return doc.Table(rows[0], tuple(rows[1:]), self.origin) if rows else None
+        self._unknown(element, "chapter")
+        return None
+
+    def figure(self, element: ET.Element) -> doc.FigureBlock | None:
+        figure = self.figures.get(element.get("ref", ""))
+        if figure is None:
+            return None  # figure() reported it already
+        number = self.figure_numbers.setdefault(figure.id, len(self.figure_numbers) + 1)
+        caption = (doc.Span(figure.spec.caption), *self.inline(element))
+        return doc.FigureBlock(
+            number,
+            figure.spec.title,
+            caption,
+            figure.spec.description,
+            figure.svg,
+            figure.width_mm,
+            figure.height_mm,
+            self.origin,
+        )
+
+    def inline(
+        self,
+        element: ET.Element,
+        emphasis: bool = False,
+        strong: bool = False,
+        link: str | None = None,
+    ) -> tuple[doc.Inline, ...]:
+        parts: list[doc.Inline] = []
+        if element.text:
+            parts.append(doc.Span(element.text, emphasis, strong, link))
+        pending: list[CitationUse] = []
+        for child in element:
+            if child.tag == "cite":
+                pending.append(self.citations[int(child.get("key", "0"))])
+            else:
+                self._flush(pending, parts)
+                if child.tag in _INLINE:
+                    parts += self.inline(
+                        child,
+                        emphasis or child.tag == "em",
+                        strong or child.tag == "strong",
+                        child.get("href") if child.tag == "a" else link,
+                    )
+                else:
+                    self._unknown(child, element.tag)
+            if child.tail and child.tail.strip():
+                self._flush(pending, parts)
+            if child.tail:
+                parts.append(doc.Span(child.tail, emphasis, strong, link))
+        self._flush(pending, parts)
+        return _tidy(parts)
+
+    def _flush(self, pending: list[CitationUse], parts: list[doc.Inline]) -> None:
+        """Citations side by side become one note, their references joined by "; "."""
+        if not pending:
+            return
+        content: list[doc.Inline] = []
+        for use in pending:
+            source = self.corpus.source(use.source_id)
+            if source is None:
+                continue
+            if content:
+                content.append(doc.Span("; "))
+            first = use.source_id not in self.cited
+            if first:
+                self.cited.append(use.source_id)
+            content += self.style.note(source.info, use.paragraph, first=first)
+        pending.clear()
+        number = len(self.notes) + 1
+        self.notes.append(doc.Note(number, _tidy(content)))
+        while parts and isinstance(parts[-1], doc.Span) and not parts[-1].text.strip():
+            parts.pop()  # the note mark sits right after the word it cites
+        parts.append(doc.NoteRef(number))
+
+    def back_matter(self, element: ET.Element, chapters: Sequence[doc.Chapter]) -> doc.Chapter:
+        title = element.get("title") or _BACK_TITLES[element.tag]
+        make: Callable[[], list[doc.Block]] = {
+            "source-notes": self._source_notes,
+            "bibliography": self._bibliography,
+            "glossary": lambda: self._glossary(chapters),
+        }[element.tag]
+        return doc.Chapter(title, tuple(make()), "back", None, self.origin)
+
+    def _source_notes(self) -> list[doc.Block]:
+        blocks: list[doc.Block] = []
+        for source in self.corpus.sources:
+            info = source.info
+            verdict = {
+                "reliable": "used as evidence",
+                "caution": "used with caution",
+                "unreliable": "set aside: not used as evidence",
+            }[info.trust.value]
+            blocks.append(
+                doc.Paragraph(
+                    (
+                        doc.Span(info.title, emphasis=True),
+                        doc.Span(f" ({info.kind}; {verdict}). "),
+                        doc.Span(info.trust_note),
+                    ),
+                    "entry",
+                    self.origin,
+                )
+            )
+        return blocks
+
+    def _bibliography(self) -> list[doc.Block]:
+        infos: list[SourceInfo] = [s.info for s in self.corpus.sources if s.id in self.cited]
+        infos.sort(key=self.style.sort_key)
+        return [
+            doc.Paragraph(tuple(self.style.bibliography_entry(info)), "entry", self.origin)
+            for info in infos
+        ]
+
+    def _glossary(self, chapters: Sequence[doc.Chapter]) -> list[doc.Block]:
+        """Glossed terms the booklet itself uses, once each, with the source of the gloss."""
+        text = " ".join(_chapter_text(chapter) for chapter in chapters).casefold()
+        entries: dict[str, doc.Paragraph] = {}
+        for entry in sorted(self.corpus.glossary, key=lambda entry: entry.term.casefold()):
+            key = entry.term.casefold()
+            if key in entries or not re.search(rf"\b{re.escape(key)}\b", text):
+                continue
+            source = self.corpus.source(entry.source_id)
+            origin = f" (from “{source.info.title}”)" if source else ""
+            entries[key] = doc.Paragraph(
+                (
+                    doc.Span(entry.term, strong=True),
+                    doc.Span(f" {entry.definition}"),
+                    doc.Span(origin, emphasis=True),
+                ),
+                "entry",
+                self.origin,
+            )
+        return list(entries.values())
+
+    def _unknown(self, element: ET.Element, parent: str) -> None:
+        self.problems.append(
+            Problem(
+                self.origin,
+                f"<{element.tag}> is not allowed in <{parent}>",
+                hint="see the README for the elements templates may use",
+            )
+        )
+
+
+def parse(
+    rendered: str, find_line: Callable[[int], Location]
+) -> tuple[ET.Element | None, Problem | None]:
+    """Parse the rendered templates; a syntax error points at the template line."""
+    if re.search(r"<!(DOCTYPE|ENTITY)", rendered, re.IGNORECASE):
+        return None, Problem(
+            find_line(1),
+            "templates may not declare a DOCTYPE or entities",
+            hint="remove the <!DOCTYPE …> or <!ENTITY …> declaration",
+        )
+    try:
+        return ET.fromstring(rendered), None
+    except ET.ParseError as error:
+        line, _column = error.position
+        message = str(error).split(":")[0]
+        return None, Problem(
+            find_line(line),
+            f"the templates do not make well-formed XML: {message}",
+            hint="check that every <tag> on that line is closed, and write & as &amp;",
+        )
+
+
+def _tidy(parts: Sequence[doc.Inline]) -> tuple[doc.Inline, ...]:
+    """Join neighbouring spans of the same kind and fold runs of white space."""
+    tidy: list[doc.Inline] = []
+    for part in parts:
+        if isinstance(part, doc.Span):
+            part = doc.Span(re.sub(r"\s+", " ", part.text), part.emphasis, part.strong, part.link)
+            last = tidy[-1] if tidy else None
+            if isinstance(last, doc.Span) and (last.emphasis, last.strong, last.link) == (
+                part.emphasis,
+                part.strong,
+                part.link,
+            ):
+                tidy[-1] = doc.Span(last.text + part.text, part.emphasis, part.strong, part.link)
+                continue
+        tidy.append(part)
+    if tidy and isinstance(tidy[0], doc.Span):
+        tidy[0] = doc.Span(tidy[0].text.lstrip(), tidy[0].emphasis, tidy[0].strong, tidy[0].link)
+    if tidy and isinstance(tidy[-1], doc.Span):
+        tidy[-1] = doc.Span(
+            tidy[-1].text.rstrip(), tidy[-1].emphasis, tidy[-1].strong, tidy[-1].link
+        )
+    return tuple(part for part in tidy if not (isinstance(part, doc.Span) and not part.text))
+
+
+def _plain(element: ET.Element) -> str:
+    return re.sub(r"\s+", " ", "".join(element.itertext())).strip()
+
+
+def _chapter_text(chapter: doc.Chapter) -> str:
+    texts = [chapter.title]
+    for block in chapter.blocks:
+        if isinstance(block, doc.Paragraph | doc.BlockQuote):
+            texts += [part.text for part in block.content if isinstance(part, doc.Span)]
+        elif isinstance(block, doc.Heading):
+            texts.append(block.text)
+    return " ".join(texts)
