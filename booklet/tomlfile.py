@@ -33,8 +33,10 @@ def read_toml(path: Path, root: Path) -> tuple[dict[str, Any], str]:
     try:
         return tomllib.loads(text), text
     except tomllib.TOMLDecodeError as error:
-        line = getattr(error, "lineno", None)
-        message = getattr(error, "msg", str(error)).split(" (at line")[0]
+        # Python 3.11 keeps the position only in the message: "… (at line 9, column 17)"
+        position = re.search(r"\(at line (\d+), column \d+\)", str(error))
+        line = int(position[1]) if position else None
+        message = str(error).split(" (at line")[0]
         raise BookletError(
             Problem(
                 Location(shown, line),
@@ -46,7 +48,7 @@ def read_toml(path: Path, root: Path) -> tuple[dict[str, Any], str]:
 
 def table_lines(text: str, header: str) -> list[int]:
     """1-based line numbers of each `[[header]]` in the text, in order."""
-    pattern = re.compile(rf"^\s*\[\[\s*{re.escape(header)}\s*\]\]", re.MULTILINE)
+    pattern = re.compile(rf"^[ \t]*\[\[[ \t]*{re.escape(header)}[ \t]*\]\]", re.MULTILINE)
     return [text.count("\n", 0, match.start()) + 1 for match in pattern.finditer(text)]
 
 
