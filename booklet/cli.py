@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import re
 import sys
 from collections.abc import Sequence
@@ -27,6 +28,9 @@ EXAMPLES = {
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command and return the exit status documented in the README."""
     args = _parser().parse_args(argv)
+    # Library warnings (pypdf on a damaged file) are not messages for readers: every
+    # problem a person can fix reaches them as a Problem instead.
+    logging.getLogger("pypdf").addHandler(logging.NullHandler())
     try:
         status: int = args.run(args)
     except ProblemsFoundError as found:
