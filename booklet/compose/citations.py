@@ -24,13 +24,10 @@ class CitationStyle:
         if self.name == "author-date":
             who = source.author or f"“{short_title(source.title)}”"
             return [Span(f"{who} {year(source)}"), *locator, *caution(source)]
-        if not first:
-            return [
-                *_author(source, ", "),
-                Span(f"“{short_title(source.title)}”"),
-                *locator,
-                *caution(source),
-            ]
+        if not first:  # the short form: punctuation inside the quotation marks, as Chicago sets it
+            title = short_title(source.title)
+            head = Span(f"“{title},” para. {paragraph}" if paragraph else f"“{title}.”")
+            return [*_author(source, ", "), head, *caution(source)]
         parts: list[Inline] = [*_author(source, ", "), Span(f"“{source.title},”")]
         details = [text for text in (source.publisher, source.published or "n.d.") if text]
         parts.append(Span(" " + ", ".join(details)))
@@ -54,7 +51,8 @@ class CitationStyle:
         details = [text for text in (source.publisher, date) if text]
         parts: list[Inline] = [*head, *title]
         if details:
-            parts.append(Span(", ".join(details) + "."))
+            text = ", ".join(details)
+            parts.append(Span(text if text.endswith(".") else text + "."))
         if source.accessed:
             parts.append(Span(f" Accessed {source.accessed}."))
         if source.url:

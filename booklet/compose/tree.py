@@ -23,6 +23,7 @@ from .citations import CitationStyle
 from .functions import CitationUse
 
 _INLINE = {"em", "strong", "a", "cite"}
+_SPACES = re.compile(r"[ \t\r\n]+")
 _BACK_TITLES = {
     "source-notes": "Notes on the sources",
     "bibliography": "Bibliography",
@@ -264,7 +265,8 @@ def _tidy(parts: Sequence[doc.Inline]) -> tuple[doc.Inline, ...]:
     tidy: list[doc.Inline] = []
     for part in parts:
         if isinstance(part, doc.Span):
-            part = doc.Span(re.sub(r"\s+", " ", part.text), part.emphasis, part.strong, part.link)
+            # fold the template's line breaks; keep no-break spaces (before units)
+            part = doc.Span(_SPACES.sub(" ", part.text), part.emphasis, part.strong, part.link)
             last = tidy[-1] if tidy else None
             if isinstance(last, doc.Span) and (last.emphasis, last.strong, last.link) == (
                 part.emphasis,

@@ -48,7 +48,7 @@ def test_fact_prints_the_hedged_value_and_its_note(tmp_path):
 
 def test_first_note_is_full_later_notes_short(tmp_path):
     booklet = compose_chapter(
-        tmp_path, '<p>A{{ cite("relief-report", 1) }} B{{ cite("relief-report", "a grant of") }}</p>'
+        tmp_path, '<p>A{{ cite("relief-report", 1) }} B{{ cite("relief-report", "A grant of") }}</p>'
     )
     assert [text_of(note.content) for note in booklet.notes] == [
         "Mary Dale, “Winter Relief: A Report,” Parish Gazette, n.d., para. 1.",
