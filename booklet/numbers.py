@@ -32,9 +32,10 @@ def format_value(value: float, unit: str, qualifier: str | None = None) -> str:
 
 
 def format_axis(value: float, unit: str) -> str:
-    """A short tick label: "$150M", "594k", "8,000"."""
+    """A short tick label: "$150M", "594,000", "8,000"."""
     prefix = CURRENCIES.get(unit, "")
-    for size, letter in ((1_000_000_000, "bn"), (1_000_000, "M"), (10_000, "k")):
+    # thousands stay in full: "600,000" reads better than "600k" to most readers
+    for size, letter in ((1_000_000_000, "bn"), (1_000_000, "M")):
         if abs(value) >= size:
             return f"{prefix}{_plain(value / size)}{letter}"
     return f"{prefix}{_plain(value)}"
