@@ -1,0 +1,91 @@
+"""Turn the saved documents listed in seeds/sources.toml into clean, numbered paragraphs.
+
+Each document is read from its exact bytes (checked against the SHA-256 the
+curator recorded), decoded, stripped of web furniture and inlined definitions,
+and split into paragraphs whose ids citations can rely on. Problems are
+collected, not raised, so that `booklet check` can list them all at once.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from booklet.diagnostics import Location, Problem
+from booklet.project import Project
+
+from .clean import CleanedDocument, clean_document
+from .decode import decode_bytes
+from .dump import dump_corpus
+from .glossary import merge_glossary
+from .model import Corpus, GlossaryEntry, Paragraph, Removal, Source, SourceInfo, Trust
+from .registry import Entry, read_entries, read_registry
+
+__all__ = [
+    "CleanedDocument",
+    "Corpus",
+    "GlossaryEntry",
+    "Paragraph",
+    "Removal",
+    "Source",
+    "SourceInfo",
+    "Trust",
+    "clean_document",
+    "dump_corpus",
+    "load_corpus",
+    "read_registry",
+]
+
+
+def load_corpus(project: Project) -> Corpus:
+    """Every source of the project, cleaned; unusable ones are left out and named in problems."""
+    entries, problems = read_entries(project)
+    sources: list[Source] = []
+    glossary: list[GlossaryEntry] = []
+    for entry in entries:
+        cleaned = _clean_entry(entry, problems)
+        if cleaned is None:
+            continue
+        sources.append(
+            Source(
+                entry.info,
+                cleaned.paragraphs,
+                removals=cleaned.removals,
+                headings=cleaned.headings,
+                byline=cleaned.byline,
+                captions=cleaned.captions,
+            )
+        )
+        glossary.extend(cleaned.glossary)
+    return Corpus(tuple(sources), glossary=merge_glossary(glossary), problems=tuple(problems))
+
+
+def _clean_entry(entry: Entry, problems: list[Problem]) -> CleanedDocument | None:
+    info = entry.info
+    where = Location(Path(info.file))
+    decoded = decode_bytes(entry.data)
+    if decoded is None:
+        problems.append(
+            Problem(
+                where,
+                f"cannot tell which text encoding {info.file} uses",
+                hint="open it in a text editor and save it again as UTF-8",
+            )
+        )
+        return None
+    if decoded.nul_bytes:
+        count = (
+            "1 NUL character; it was"
+            if decoded.nul_bytes == 1
+            else f"{decoded.nul_bytes} NUL characters; they were"
+        )
+        problems.append(
+            Problem(
+                where,
+                f"{info.file} contains {count} removed",
+                hint="save the document again as plain text",
+                severity="warning",
+            )
+        )
+    return clean_document(
+        decoded.text, info.id, Path(info.file), title=info.title, author=info.author
+    )
