@@ -1,0 +1,162 @@
+"""Figures: a chart's SVG as a vector drawing, with its label and caption, kept on one page.
+
+The drawing is scaled to the figure's width (never wider than the text) and the
+whole figure shrinks if it is taller than the page, so it always fits. A figure
+that does not fit in what is left of a page waits for the next one while the
+text goes on, rather than leaving a hole.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import TYPE_CHECKING
+
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Paragraph, Spacer
+from svglib.svglib import svg2rlg
+
+from booklet.diagnostics import BookletError, Problem
+from booklet.document import FigureBlock
+
+from .markup import escape_text, inline_markup
+from .navigation import FIGURE_ENTRY, figure_line
+from .notes import Footnoted
+from .stacks import stack_height, stack_scaled
+
+if TYPE_CHECKING:
+    from .pages import BookletTemplate
+    from .setting import Setting
+
+
+class FigureFrame(Flowable):  # type: ignore[misc]
+    """A figure kept in one piece, shrunk if taller than `max_height`, listed among the figures.
+
+    (ReportLab's KeepInFrame would shrink a figure into whatever room is left at
+    the foot of a page; this one moves on to the next page instead.)
+    """
+
+    def __init__(
+        self, block: FigureBlock, key: str, content: list[Flowable], max_height: float
+    ) -> None:
+        super().__init__()
+        self._content = content
+        self.key = key
+        self.number = block.number
+        self.title = block.title
+        self.max_height = max_height
+        self.scale = 1.0
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        natural = stack_height(self._content, available_width)
+        self.scale = min(1.0, self.max_height / natural) if natural else 1.0
+        inner = stack_height(self._content, available_width / self.scale)
+        self.width, self.height = available_width, inner * self.scale
+        return self.width, self.height
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        return []
+
+    def draw(self) -> None:
+        self.canv.bookmarkHorizontal(self.key, 0, self.height)
+        stack_scaled(self.canv, self._content, 0, self.height, self.width, self.scale)
+
+    def on_placed(self, doc: BookletTemplate) -> None:
+        doc.notify(FIGURE_ENTRY, (*figure_line(self.number, self.title), doc.page, self.key))
+
+
+class Floating(Flowable):  # type: ignore[misc]
+    """A figure that, when the rest of the page is too short for it, lets the text after
+    it go first and waits for the top of the next page, as figures do in books."""
+
+    def __init__(self, figure: Flowable) -> None:
+        super().__init__()
+        self.figure = figure
+        self.waits = False
+        self.gap = 0.0
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        # The space above the figure is part of it, so a figure that waits leaves no gap.
+        at_top = getattr(getattr(self, "_frame", None), "_atTop", False)
+        self.gap = 0.0 if at_top else float(self.figure.getSpaceBefore())
+        room = available_height - self.gap
+        canvas = getattr(self, "canv", None)
+        if canvas is not None:
+            width, height = self.figure.wrapOn(canvas, available_width, room)
+        else:
+            width, height = self.figure.wrap(available_width, room)
+        self.waits = height > room and not at_top
+        return (0.0, 0.0) if self.waits else (width, height + self.gap)
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        return []
+
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802, N803
+        if not self.waits:
+            self.figure.drawOn(canvas, x, y, _sW)
+
+    def getSpaceAfter(self) -> float:  # noqa: N802
+        return 0.0 if self.waits else float(self.figure.getSpaceAfter())
+
+    def on_placed(self, doc: BookletTemplate) -> None:
+        if self.waits:
+            doc.defer(self)  # tried again after the next block: it may wait once more
+        elif (hook := getattr(self.figure, "on_placed", None)) is not None:
+            hook(doc)
+
+
+def figure_flowable(block: FigureBlock, setting: Setting) -> Floating:
+    """ "Figure N. Title", the drawing and the caption, with the notes the caption cites."""
+    typography = setting.typography
+    label = Paragraph(
+        f'<font name="{typography.heading_font.bold}">{escape_text(setting.labels.figure)}'
+        f" {block.number}.</font> {escape_text(block.title)}",
+        typography.figure_label,
+    )
+    caption = Paragraph(inline_markup(block.caption, setting.link_colour), typography.caption)
+    width = min(block.width_mm * mm, setting.text_width)
+    drawing = vector_drawing(block, width, setting.text_height * 0.8, typography.body_font.regular)
+    gap = typography.leading * 0.4
+    notes_height = setting.notes.height_alone(caption)
+    frame = FigureFrame(
+        block,
+        f"figure-{block.number}",
+        [label, Spacer(1, gap), drawing, Spacer(1, gap), caption],
+        setting.text_height - notes_height - typography.leading,
+    )
+    frame.spaceBefore = frame.spaceAfter = typography.leading
+    return Floating(Footnoted(frame, setting.notes) if notes_height else frame)
+
+
+def vector_drawing(block: FigureBlock, width: float, max_height: float, font: str) -> Drawing:
+    """The figure's SVG as a ReportLab drawing `width` wide (or less, if too tall).
+
+    `font` is where the drawing's graphics state starts; without it ReportLab
+    starts from Helvetica, a font the PDF would name but not embed.
+    """
+    try:
+        drawing = svg2rlg(io.BytesIO(block.svg))
+    except Exception as error:  # svglib lets its XML parser's errors through
+        raise _unreadable(block, str(error)) from None
+    if drawing is None:  # svglib's answer to what it cannot parse
+        raise _unreadable(block, "it is not a readable SVG drawing")
+    if not drawing.width or not drawing.height:
+        raise _unreadable(block, "it has no size")
+    scale = min(width / drawing.width, max_height / drawing.height)
+    drawing.scale(scale, scale)
+    drawing.width *= scale
+    drawing.height *= scale
+    drawing.hAlign = "CENTER"
+    drawing.initialFontName = font
+    return drawing
+
+
+def _unreadable(block: FigureBlock, reason: str) -> BookletError:
+    return BookletError(
+        Problem(
+            block.origin,
+            f"figure {block.number} ({block.title}) cannot be drawn: {reason}",
+            hint="rebuild the charts (delete .booklet-cache); if it persists, report the chart",
+        )
+    )

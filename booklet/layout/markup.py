@@ -1,0 +1,63 @@
+"""Turn inline content into ReportLab paragraph markup, treating all source text as data.
+
+Every character of a Span is escaped, so "<img …>", "AT&T" or "&bogus;" in a
+source print as written; the only tags in the result are the ones made here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from urllib.parse import urlsplit
+from xml.sax.saxutils import escape
+
+from booklet.document import Inline, NoteRef, Span
+
+NOTE_TARGET = "note-"  # where a marker leads: the note, "#note-12"
+REF_TARGET = "ref-"  # where a note's number leads back to: its marker
+_UNSAFE_IN_URL = re.compile(r"[\s\"'<>\\`\x00-\x1f\x7f]")
+
+
+def escape_text(text: str) -> str:
+    return escape(text)
+
+
+def safe_link(url: str) -> str | None:
+    """The address if a reader may be sent there (http, https, mailto), else None."""
+    url = url.strip()
+    if not url or _UNSAFE_IN_URL.search(url):
+        return None
+    parts = urlsplit(url)
+    if parts.scheme in ("http", "https") and parts.netloc:
+        return url
+    if parts.scheme == "mailto" and parts.path:
+        return url
+    return None
+
+
+def inline_markup(content: Iterable[Inline], link_colour: str, with_notes: bool = True) -> str:
+    """Markup for inline content; `with_notes=False` leaves out note markers (covers, notes)."""
+    return "".join(
+        (note_marker(item.number) if with_notes else "")
+        if isinstance(item, NoteRef)
+        else _span(item, link_colour)
+        for item in content
+    )
+
+
+def note_marker(number: int) -> str:
+    """A raised note number that links to the note at the foot of the page."""
+    raised = f'<super size="64%" rise="36%">{number}</super>'
+    return f'<a name="{REF_TARGET}{number}"/><a href="#{NOTE_TARGET}{number}">{raised}</a>'
+
+
+def _span(span: Span, link_colour: str) -> str:
+    text = escape(span.text)
+    if span.emphasis:
+        text = f"<i>{text}</i>"
+    if span.strong:
+        text = f"<b>{text}</b>"
+    href = safe_link(span.link) if span.link else None
+    if href is not None:
+        text = f'<a href="{escape(href, {chr(34): "&quot;"})}" color="{link_colour}">{text}</a>'
+    return text

@@ -1,0 +1,93 @@
+"""Make the style's typefaces known to ReportLab, and to svglib for the text in charts.
+
+ReportLab keeps fonts in one table per process, so each file is parsed and
+registered once, under a name derived from its file name. Charts name their
+family ("DejaVu Serif") in the SVG; mapping that name to the same files keeps
+chart text in the booklet's own embedded subset, and stops svglib from asking
+the machine's font configuration, which would make the output depend on it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
+from svglib import fonts as svg_fonts
+
+if TYPE_CHECKING:
+    from .style import Typeface
+
+
+@dataclass(frozen=True, slots=True)
+class FontNames:
+    """ReportLab's names for the four faces of a family; `regular` names the family."""
+
+    regular: str
+    bold: str
+    italic: str
+    bold_italic: str
+
+
+def font_file_problem(path: Path) -> str | None:
+    """Why ReportLab cannot embed this file, or None if it can."""
+    try:
+        _font(path.resolve())
+    except (TTFError, OSError) as error:
+        reason = str(error).split(":")[-1].strip() or "unreadable"
+        return f"cannot be embedded ({reason.lower()})"
+    return None
+
+
+def register_typeface(typeface: Typeface) -> FontNames:
+    faces = (typeface.regular, typeface.bold, typeface.italic, typeface.bold_italic)
+    names = FontNames(*(_register(path.resolve()) for path in faces))
+    for path, weight, slant in zip(faces, _SVG_FACES, _SVG_SLANTS, strict=True):
+        _map_for_charts(typeface.family, path.resolve(), weight, slant)
+    # Last: registering a single font resets its family to that one face.
+    pdfmetrics.registerFontFamily(
+        names.regular,
+        normal=names.regular,
+        bold=names.bold,
+        italic=names.italic,
+        boldItalic=names.bold_italic,
+    )
+    return names
+
+
+_SVG_FACES = ("normal", "bold", "normal", "bold")
+_SVG_SLANTS = ("normal", "normal", "italic", "italic")
+
+
+@cache
+def _font(path: Path) -> TTFont:
+    return TTFont(_name_for(path), str(path))
+
+
+@cache
+def _name_for(path: Path) -> str:
+    taken = {*pdfmetrics.getRegisteredFontNames(), *_given}
+    name, number = path.stem, 1
+    while name in taken:  # the same file name in another folder: another font
+        number += 1
+        name = f"{path.stem}-{number}"
+    _given.add(name)
+    return name
+
+
+_given: set[str] = set()
+
+
+@cache
+def _register(path: Path) -> str:
+    font = _font(path)
+    pdfmetrics.registerFont(font)
+    return str(font.fontName)
+
+
+@cache
+def _map_for_charts(family: str, path: Path, weight: str, slant: str) -> None:
+    svg_fonts.register_font(family, str(path), weight, slant, rlgFontName=_register(path))

@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from booklet.layout import Style
+from booklet.layout.typography import hyphenation_language, typography
+
+
+@pytest.mark.parametrize(
+    ("setting", "language", "expected"),
+    [
+        ("auto", "en-GB", "en_GB"),
+        ("auto", "de-DE", "de_DE"),
+        ("auto", "ru", "ru"),
+        ("auto", "tlh", ""),
+        ("off", "en-GB", ""),
+        ("fr_FR", "en-GB", "fr"),
+    ],
+)
+def test_the_hyphenation_dictionary(
+    style: Style, setting: str, language: str, expected: str
+) -> None:
+    assert (
+        hyphenation_language(dataclasses.replace(style, hyphenation=setting), language) == expected
+    )
+
+
+def test_body_text_is_justified_hyphenated_and_free_of_widows_and_orphans(style: Style) -> None:
+    body = typography(style, "en-GB").body
+    assert body.alignment == 4  # justified
+    assert body.hyphenationLang == "en_GB"
+    assert body.allowWidows == 0
+    assert body.allowOrphans == 0
+    assert body.firstLineIndent > 0
+
+
+def test_sizes_come_from_the_style(style: Style) -> None:
+    bigger = dataclasses.replace(style, sizes=dataclasses.replace(style.sizes, body=11, notes=8))
+    set_ = typography(bigger, "en-GB")
+    assert set_.body.fontSize == 11
+    assert set_.note.fontSize == 8
+    assert set_.chapter_title.fontSize == style.sizes.chapter
