@@ -31,6 +31,7 @@ def write_atomically(folder: Path, files: Mapping[str, bytes]) -> list[Path]:
         for name, data in files.items():
             handle, temp = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".part")
             temporary[folder / name] = Path(temp)
+            os.fchmod(handle, 0o666 & ~_umask())  # mkstemp makes 0600; a booklet is for sharing
             with os.fdopen(handle, "wb") as stream:
                 stream.write(data)
                 stream.flush()
@@ -51,3 +52,9 @@ def write_atomically(folder: Path, files: Mapping[str, bytes]) -> list[Path]:
             with contextlib.suppress(FileNotFoundError):
                 temp.unlink()
     return list(temporary)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

@@ -8,15 +8,30 @@ from booklet.diagnostics import Location
 from booklet.sources.model import Corpus, Paragraph, Source, SourceInfo, Trust
 
 
-def make_source(source_id: str, paragraphs: list[str], trust: Trust = Trust.RELIABLE,
-                **info: str) -> Source:
-    fields = {"title": source_id.replace("-", " ").title(), "kind": "news",
-              "trust_note": "test source", **info}
-    source_info = SourceInfo(id=source_id, file=f"seeds/{source_id}.txt", sha256="0" * 64,
-                             trust=trust, **fields)  # type: ignore[arg-type]
-    return Source(source_info, tuple(
-        Paragraph(f"{source_id}:{number}", number, text, Location(Path(f"seeds/{source_id}.txt"), number))
-        for number, text in enumerate(paragraphs, start=1)))
+def make_source(
+    source_id: str, paragraphs: list[str], trust: Trust = Trust.RELIABLE, **info: str
+) -> Source:
+    fields = {
+        "title": source_id.replace("-", " ").title(),
+        "kind": "news",
+        "trust_note": "test source",
+        **info,
+    }
+    source_info = SourceInfo(
+        id=source_id, file=f"seeds/{source_id}.txt", sha256="0" * 64, trust=trust, **fields
+    )  # type: ignore[arg-type]
+    return Source(
+        source_info,
+        tuple(
+            Paragraph(
+                f"{source_id}:{number}",
+                number,
+                text,
+                Location(Path(f"seeds/{source_id}.txt"), number),
+            )
+            for number, text in enumerate(paragraphs, start=1)
+        ),
+    )
 
 
 def make_corpus(*sources: Source) -> Corpus:
@@ -28,7 +43,8 @@ RELIEF = make_source(
     [
         "The committee met in the winter of 1921 in the town hall.",
         "It distributed some 12,500 loaves of bread and more than 3,000 blankets.",
-        "A grant of $1.5 million arrived in March 1922; “we were saved,” wrote the clerk — at last.",
+        "A grant of $1.5 million arrived in March 1922; “we were saved,” wrote the clerk — "
+        "at last.",
     ],
     author="Mary Dale",
     title="Winter Relief: A Report",

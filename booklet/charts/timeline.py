@@ -1,6 +1,7 @@
 """Timelines: facts placed at their dates along a band of years.
 
-Each date gets a label (the date, then what each fact counts and its value) beside
+Each date gets a label (the date, then what each fact counts and its value, unless
+the fact is the year itself) beside
 a stem that rises or falls from the band, like a flag on its pole. Labels alternate sides and
 step out to further rows where they would touch, so none overlaps another label
 or crosses another's stem.
@@ -13,12 +14,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from booklet.dates import Span, parse_date
 from booklet.diagnostics import Problem
 from booklet.facts.model import ChartSpec, Fact
 from booklet.numbers import format_value
 
 from .canvas import MM, MUTED, new_figure, text_size, wrap
-from .dates import Span, parse_date
 from .model import ChartStyle
 from .options import OptionReader
 from .palette import edge, mix
@@ -108,13 +109,17 @@ class Timeline:
         return list(groups.values())
 
 
+def _value_line(fact: Fact) -> list[str]:
+    """The figure under the event's name; an event counted in years is its date, shown above."""
+    return [] if fact.unit == "year" else [format_value(fact.value, fact.unit, fact.qualifier)]
+
+
 def _measure(group: list[tuple[Fact, Span]], x: float, width: float, style: ChartStyle) -> _Label:
     span = group[0][1]
     body = "\n".join(
-        wrap(fact.label, width / 3.2, style)
-        + "\n"
-        + format_value(fact.value, fact.unit, fact.qualifier)
+        line
         for fact, _ in group
+        for line in (wrap(fact.label, width / 3.2, style), *_value_line(fact))
     )
     date_width, date_height = text_size(span.text, style, DATE_SCALE)
     body_width, body_height = text_size(body, style)

@@ -9,6 +9,7 @@ as unknown ("n.d."), never filled in. The author-date style is the alternative.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from booklet.document import Inline, Span
@@ -19,22 +20,25 @@ from booklet.sources.model import SourceInfo, Trust
 class CitationStyle:
     name: str
 
-    def note(self, source: SourceInfo, paragraph: int | None, *, first: bool) -> list[Inline]:
-        locator = [Span(f", para. {paragraph}")] if paragraph else []
+    def reference(
+        self, source: SourceInfo, paragraphs: Sequence[int], *, first: bool
+    ) -> list[Inline]:
+        """One source's part of a note, without the final full stop (a note may cite several)."""
+        locator = [Span(f", {_paragraphs(paragraphs)}")] if paragraphs else []
         if self.name == "author-date":
             who = source.author or f"“{short_title(source.title)}”"
-            return [Span(f"{who} {year(source)}"), *locator, *caution(source)]
+            return [Span(f"{who} {year(source)}"), *locator]
         if not first:  # the short form: punctuation inside the quotation marks, as Chicago sets it
             title = short_title(source.title)
-            head = Span(f"“{title},” para. {paragraph}" if paragraph else f"“{title}.”")
-            return [*_author(source, ", "), head, *caution(source)]
+            head = f"“{title},” {_paragraphs(paragraphs)}" if paragraphs else f"“{title}”"
+            return [*_author(source, ", "), Span(head)]
         parts: list[Inline] = [*_author(source, ", "), Span(f"“{source.title},”")]
         details = [text for text in (source.publisher, source.published or "n.d.") if text]
         parts.append(Span(" " + ", ".join(details)))
         parts += locator
         if source.url:
             parts += [Span(", "), Span(source.url, link=source.url)]
-        return [*parts, Span("."), *caution(source)]
+        return parts
 
     def bibliography_entry(self, source: SourceInfo) -> list[Inline]:
         author = [Span(f"{source.author}. ")] if source.author else []
@@ -78,13 +82,20 @@ def year(source: SourceInfo) -> str:
 
 
 def caution(source: SourceInfo) -> list[Inline]:
+    """What a note adds for a source marked caution, so the reader sees it at every use."""
     if source.trust is Trust.CAUTION:
         return [
-            Span(" Source to be read with caution; see "),
+            Span(f" “{short_title(source.title)}” is to be read with caution; see "),
             Span("Notes on the sources", emphasis=True),
             Span("."),
         ]
     return []
+
+
+def _paragraphs(numbers: Sequence[int]) -> str:
+    if len(numbers) == 1:
+        return f"para. {numbers[0]}"
+    return "paras. " + ", ".join(str(number) for number in numbers)
 
 
 def _author(source: SourceInfo, separator: str) -> list[Inline]:

@@ -14,6 +14,7 @@ from pathlib import Path
 from markupsafe import Markup, escape
 
 from booklet.charts.model import Figure
+from booklet.dates import parse_date
 from booklet.diagnostics import Location, Problem
 from booklet.facts import Facts, find_quote
 from booklet.facts.model import Fact
@@ -151,7 +152,7 @@ class TemplateFunctions:
         found = [fact for fact in (self._fact(fact_id) for fact_id in fact_ids) if fact]
         rows = [
             Markup("<row><cell>{}</cell><cell>{}{}</cell></row>").format(
-                fact.date or "n.d.", fact.label, self._cite_fact(fact)
+                _readable_date(fact.date), fact.label, self._cite_fact(fact)
             )
             for fact in sorted(found, key=lambda fact: fact.date or "")
         ]
@@ -234,6 +235,14 @@ class TemplateFunctions:
         self.registry.problems.append(
             Problem(where or Location(Path("templates")), message, hint=hint)
         )
+
+
+def _readable_date(date: str | None) -> str:
+    """ "1941-06" as a reader writes it, "June 1941"; a date in no known form as written."""
+    if date is None:
+        return "n.d."
+    span = parse_date(date)
+    return span.text if span else date
 
 
 def _distinct_citations(facts: Sequence[Fact]) -> list[Fact]:

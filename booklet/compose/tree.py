@@ -9,6 +9,7 @@ Notes are numbered here, in reading order, so the first note of a source is the 
 
 from __future__ import annotations
 
+import itertools
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Sequence
@@ -19,7 +20,7 @@ from booklet.charts.model import Figure
 from booklet.diagnostics import Location, Problem
 from booklet.sources.model import Corpus, SourceInfo
 
-from .citations import CitationStyle
+from .citations import CitationStyle, caution
 from .functions import CitationUse
 
 _INLINE = {"em", "strong", "a", "cite"}
@@ -42,6 +43,7 @@ class TreeBuilder:
     origin: Location
     notes: list[doc.Note] = field(default_factory=list)
     cited: list[str] = field(default_factory=list)
+    pending: dict[int, list[CitationUse]] = field(default_factory=dict)  # by temporary note id
     figure_numbers: dict[str, int] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
 
@@ -80,19 +82,31 @@ class TreeBuilder:
 
     def block(self, element: ET.Element, *, first: bool) -> doc.Block | None:
         if element.tag == "p":
-            return doc.Paragraph(self.inline(element), "lead" if first else "body", self.origin)
+            (content,) = self._finish([self.inline(element)])
+            return doc.Paragraph(content, "lead" if first else "body", self.origin)
         if element.tag == "h":
             return doc.Heading(_plain(element), 2, self.origin)
         if element.tag == "blockquote":
-            return doc.BlockQuote(self.inline(element), self.origin)
+            (content,) = self._finish([self.inline(element)])
+            return doc.BlockQuote(content, self.origin)
         if element.tag == "figure":
             return self.figure(element)
         if element.tag == "table":
-            rows = [
-                tuple(self.inline(cell) for cell in row if cell.tag == "cell")
-                for row in element
-                if row.tag == "row"
+            shape = [
+                sum(1 for cell in row if cell.tag == "cell") for row in element if row.tag == "row"
             ]
+            cells = iter(
+                self._finish(
+                    [
+                        self.inline(cell)
+                        for row in element
+                        if row.tag == "row"
+                        for cell in row
+                        if cell.tag == "cell"
+                    ]
+                )
+            )
+            rows = [tuple(next(cells) for _ in range(width)) for width in shape]
             return doc.Table(rows[0], tuple(rows[1:]), self.origin) if rows else None
         self._unknown(element, "chapter")
         return None
@@ -102,7 +116,7 @@ class TreeBuilder:
         if figure is None:
             return None  # figure() reported it already
         number = self.figure_numbers.setdefault(figure.id, len(self.figure_numbers) + 1)
-        caption = (doc.Span(figure.spec.caption), *self.inline(element))
+        (caption,) = self._finish([(doc.Span(figure.spec.caption), *self.inline(element))])
         return doc.FigureBlock(
             number,
             figure.spec.title,
@@ -147,26 +161,72 @@ class TreeBuilder:
         return _tidy(parts)
 
     def _flush(self, pending: list[CitationUse], parts: list[doc.Inline]) -> None:
-        """Citations side by side become one note, their references joined by "; "."""
+        """Citations side by side become one note (numbered when its block is finished)."""
         if not pending:
             return
-        content: list[doc.Inline] = []
-        for use in pending:
-            source = self.corpus.source(use.source_id)
-            if source is None:
-                continue
-            if content:
-                content.append(doc.Span("; "))
-            first = use.source_id not in self.cited
-            if first:
-                self.cited.append(use.source_id)
-            content += self.style.note(source.info, use.paragraph, first=first)
+        temporary = -(len(self.pending) + 1)
+        self.pending[temporary] = list(pending)
         pending.clear()
-        number = len(self.notes) + 1
-        self.notes.append(doc.Note(number, _tidy(content)))
         while parts and isinstance(parts[-1], doc.Span) and not parts[-1].text.strip():
             parts.pop()  # the note mark sits right after the word it cites
-        parts.append(doc.NoteRef(number))
+        parts.append(doc.NoteRef(temporary))
+
+    def _finish(self, contents: list[tuple[doc.Inline, ...]]) -> list[tuple[doc.Inline, ...]]:
+        """Merge and number the notes of one block, in reading order.
+
+        Notes that follow each other in a block and cite one and the same source
+        become a single note at the later mark ("paras. 6, 7"): a sentence with
+        three figures from one paragraph gets one note, not three.
+        """
+        marks = [
+            part.number
+            for content in contents
+            for part in content
+            if isinstance(part, doc.NoteRef) and part.number < 0
+        ]
+        dropped: set[int] = set()
+        for earlier, later in itertools.pairwise(marks):
+            sources = {use.source_id for use in self.pending[earlier] + self.pending[later]}
+            if len(sources) == 1:
+                self.pending[later] = self.pending[earlier] + self.pending[later]
+                dropped.add(earlier)
+        numbers = {}
+        for mark in marks:
+            if mark not in dropped:
+                numbers[mark] = len(self.notes) + 1
+                self.notes.append(doc.Note(numbers[mark], self._note(self.pending[mark])))
+        return [
+            _tidy(
+                [
+                    doc.NoteRef(numbers[part.number]) if isinstance(part, doc.NoteRef) else part
+                    for part in content
+                    if not (isinstance(part, doc.NoteRef) and part.number in dropped)
+                ]
+            )
+            for content in contents
+        ]
+
+    def _note(self, uses: list[CitationUse]) -> tuple[doc.Inline, ...]:
+        """The note's text: one reference per source, its paragraphs together."""
+        by_source: dict[str, set[int]] = {}
+        for use in uses:
+            by_source.setdefault(use.source_id, set())
+            if use.paragraph is not None:
+                by_source[use.source_id].add(use.paragraph)
+        content: list[doc.Inline] = []
+        cautions: list[doc.Inline] = []
+        for source_id, paragraphs in by_source.items():
+            source = self.corpus.source(source_id)
+            if source is None:
+                continue
+            first = source_id not in self.cited
+            if first:
+                self.cited.append(source_id)
+            if content:
+                content.append(doc.Span("; "))
+            content += self.style.reference(source.info, sorted(paragraphs), first=first)
+            cautions += caution(source.info)
+        return _tidy([*content, doc.Span("."), *cautions])
 
     def back_matter(self, element: ET.Element, chapters: Sequence[doc.Chapter]) -> doc.Chapter:
         title = element.get("title") or _BACK_TITLES[element.tag]

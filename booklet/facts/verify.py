@@ -3,6 +3,7 @@ is in the cleaned text, and the quote states the value with the same hedge."""
 
 from __future__ import annotations
 
+from booklet.dates import parse_date
 from booklet.diagnostics import Problem
 from booklet.numbers import format_value
 from booklet.sources.model import Corpus, Trust
@@ -65,6 +66,13 @@ def verify_figure(figure: CuratedFigure, corpus: Corpus) -> tuple[Fact | None, P
             f"the quote of {name} does not state its value "
             f"{format_value(figure.value, figure.unit)}",
             hint=f"the quote states: {numbers}; correct `value` or choose the words that state it",
+        )
+    date = figure.optional.get("date")
+    if date is not None and parse_date(date) is None:
+        return None, Problem(
+            figure.origin,
+            f'the date of {name} is not one booklet can read: "{date}"',
+            hint='write "1937", "1937-10", "1937-12-01" or a period "1937-1941"',
         )
     qualifier = figure.optional.get("qualifier")
     if stated.qualifier and (qualifier or "").lower() != stated.qualifier:

@@ -1,5 +1,4 @@
 from booklet.facts.quotes import closest_passage, find_quote
-
 from tests.corpus_builders import RELIEF
 
 

@@ -1,6 +1,6 @@
 import pytest
 
-from booklet.charts.dates import Span, parse_date
+from booklet.dates import Span, parse_date
 
 
 @pytest.mark.parametrize(
