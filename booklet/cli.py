@@ -37,7 +37,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _report(found.problems)
         return 1
     except BookletError as error:
-        _report([error.problem])
+        _report(error.problems)
         return 2
     except KeyboardInterrupt:
         print("booklet: interrupted; the previous output was left as it was", file=sys.stderr)

@@ -50,9 +50,13 @@ class BookletError(Exception):
 
     exit_status = 2
 
-    def __init__(self, problem: Problem) -> None:
-        super().__init__(problem.format())
-        self.problem = problem
+    def __init__(self, problem: Problem, *more: Problem) -> None:
+        self.problems = (problem, *more)
+        super().__init__("\n".join(each.format() for each in self.problems))
+
+    @property
+    def problem(self) -> Problem:
+        return self.problems[0]
 
 
 class ProblemsFoundError(Exception):

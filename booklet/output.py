@@ -29,15 +29,15 @@ def write_atomically(folder: Path, files: Mapping[str, bytes]) -> list[Path]:
     temporary: dict[Path, Path] = {}
     try:
         for name, data in files.items():
-            handle, temp = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".part")
-            temporary[folder / name] = Path(temp)
+            handle, part = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".part")
+            temporary[folder / name] = Path(part)
             os.fchmod(handle, 0o666 & ~_umask())  # mkstemp makes 0600; a booklet is for sharing
             with os.fdopen(handle, "wb") as stream:
                 stream.write(data)
                 stream.flush()
                 os.fsync(stream.fileno())
-        for final, temp in temporary.items():
-            os.replace(temp, final)
+        for final, written in temporary.items():
+            os.replace(written, final)
     except OSError as error:
         raise BookletError(
             Problem(
@@ -48,9 +48,9 @@ def write_atomically(folder: Path, files: Mapping[str, bytes]) -> list[Path]:
             )
         ) from None
     finally:
-        for temp in temporary.values():
+        for leftover in temporary.values():
             with contextlib.suppress(FileNotFoundError):
-                temp.unlink()
+                leftover.unlink()
     return list(temporary)
 
 

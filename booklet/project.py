@@ -8,7 +8,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from booklet.diagnostics import BookletError, Location, Problem, raise_if_errors
+from booklet.diagnostics import BookletError, Location, Problem, errors_in
 from booklet.tomlfile import key_line, near_miss, read_toml, unknown_keys
 
 MANIFEST = "booklet.toml"
@@ -146,7 +146,8 @@ def load_project(root: Path) -> Project:
     if url is not None and not (isinstance(url, str) and re.match(r"https?://\S+$", url)):
         problem("edition_url", "`edition_url` must be a web address", 'edition_url = "https://…"')
         url = None
-    raise_if_errors(problems)
+    if errors := errors_in(problems):  # a manifest that cannot be read is bad input: exit 2
+        raise BookletError(*errors)
     return Project(
         root=root,
         title=data["title"].strip(),

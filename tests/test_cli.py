@@ -1,0 +1,137 @@
+"""The command line: exit status and whole messages for each command."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from booklet.cli import main
+
+
+@pytest.fixture
+def project(default_project: Path, tmp_path: Path) -> Path:
+    """A private copy of the default project that a test may break."""
+    copy = tmp_path / "project"
+    shutil.copytree(
+        default_project, copy, ignore=shutil.ignore_patterns("output", ".booklet-cache")
+    )
+    return copy
+
+
+def test_check_passes_on_the_default_booklet(default_project, capsys):
+    assert main(["check", str(default_project)]) == 0
+    out = capsys.readouterr().out
+    assert "web-serial-349               unreliable" in out
+    assert "facts: 47 verified, 7 charts" in out
+    assert "sources disagree on volunteer-deaths: 236 volunteers (soviet-contribution); " in out
+    assert out.endswith("no problems found\n")
+
+
+def test_check_json_lists_sources_and_conflicts(default_project, capsys):
+    assert main(["check", str(default_project), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert [source["id"] for source in report["sources"]][-1] == "web-serial-349"
+    assert report["conflicts"][0]["quantity"] == "volunteer-deaths"
+    assert report["problems"] == []
+
+
+def test_a_wrong_quote_fails_with_file_line_and_hint(project, capsys):
+    facts = project / "seeds" / "facts.toml"
+    text = facts.read_text(encoding="utf-8")
+    facts.write_text(
+        text.replace("amounting to $150 million", "amounting to $150 millions"), "utf-8"
+    )
+    line = text[: text.index("amounting to $150 million")].count("\n") + 1
+    entry_line = text[: text.index('id = "loan-third"')].count("\n")  # the [[fact]] line before it
+    assert main(["check", str(project)]) == 1
+    err = capsys.readouterr().err
+    assert err == (
+        f"seeds/facts.toml:{entry_line}: error: the quote of fact 'loan-third' is not in source "
+        "'soviet-contribution'\n"
+        '  hint: closest passage (paragraph 7): "They agreed to provide China with another loan of '
+        "$50 million in early 1938, and later, an agreement was reached on a third loan amounting "
+        'to $150 million."; copy the words exactly\n'
+    )
+    assert line > entry_line
+
+
+def test_a_fact_from_the_unreliable_source_is_refused(project, capsys):
+    facts = project / "seeds" / "facts.toml"
+    facts.write_text(
+        facts.read_text(encoding="utf-8")
+        + '\n[[fact]]\nid = "tanks-1944"\nvalue = 5000\nunit = "tanks"\nlabel = "Tanks"\n'
+        'qualifier = "more than"\nsource = "web-serial-349"\n'
+        'quote = "more than 5,000 tanks"\n',
+        encoding="utf-8",
+    )
+    assert main(["build", str(project)]) == 1
+    assert "fact 'tanks-1944' cites 'web-serial-349', a source marked unreliable" in (
+        capsys.readouterr().err
+    )
+
+
+def test_a_failed_build_leaves_the_previous_booklet_untouched(project, capsys):
+    assert main(["build", str(project)]) == 0
+    pdf = project / "output" / "soviet-aid-to-china.pdf"
+    before = hashlib.sha256(pdf.read_bytes()).hexdigest()
+    chapter = project / "templates" / "chapters" / "02-loans-paid-in-kind.jinja"
+    chapter.write_text(chapter.read_text(encoding="utf-8") + "{{ fact('no-such-fact') }}", "utf-8")
+    assert main(["build", str(project)]) == 1
+    assert hashlib.sha256(pdf.read_bytes()).hexdigest() == before
+    assert not list((project / "output").glob(".*.part"))
+    assert "there is no fact 'no-such-fact'" in capsys.readouterr().err
+
+
+def test_a_changed_seed_is_noticed(project, capsys):
+    seed = project / "seeds" / "undeclared-war.txt"
+    seed.write_bytes(seed.read_bytes() + b"\nAn added line.\n")
+    assert main(["check", str(project)]) == 1
+    assert "seeds/undeclared-war.txt has changed since its sha256 was recorded" in (
+        capsys.readouterr().err
+    )
+
+
+def test_not_a_project_is_bad_usage(tmp_path, capsys):
+    assert main(["build", str(tmp_path)]) == 2
+    assert capsys.readouterr().err == (
+        f"booklet.toml: error: {tmp_path.resolve()} is not a booklet project (it has no booklet.toml)\n"
+        "  hint: run `booklet new DIR` to start one\n"
+    )
+
+
+def test_bad_manifest_value_suggests_the_near_miss(project, capsys):
+    manifest = project / "booklet.toml"
+    manifest.write_text(
+        manifest.read_text(encoding="utf-8").replace('paper = "a5"', 'paper = "a55"'), "utf-8"
+    )
+    assert main(["build", str(project)]) == 2
+    assert "error: `paper` cannot be 'a55'\n  hint: did you mean \"a5\"?" in capsys.readouterr().err
+
+
+def test_unknown_option_is_a_usage_error(capsys):
+    with pytest.raises(SystemExit) as exited:
+        main(["build", "--colour"])
+    assert exited.value.code == 2
+    assert "unrecognized arguments: --colour" in capsys.readouterr().err
+
+
+def test_sources_dump_writes_cleaned_text(default_project, tmp_path, capsys):
+    assert main(["sources", str(default_project), "--dump", str(tmp_path / "out")]) == 0
+    out = capsys.readouterr().out
+    assert "operation-zet: 3 paragraphs kept, 11 glossary entries" in out
+    text = (tmp_path / "out" / "operation-zet.txt").read_text(encoding="utf-8")
+    assert text.startswith("Operation Zet was a secret operation of the Soviet Union to provide")
+    assert (tmp_path / "out" / "glossary.txt").is_file()
+
+
+def test_two_builds_are_byte_identical(project, tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    assert main(["build", str(project), "--out", str(tmp_path / "a")]) == 0
+    shutil.rmtree(project / ".booklet-cache")  # charts redrawn, not read back
+    assert main(["build", str(project), "--out", str(tmp_path / "b")]) == 0
+    for name in ("soviet-aid-to-china.pdf", "soviet-aid-to-china-print.pdf"):
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
