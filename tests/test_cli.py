@@ -98,7 +98,8 @@ def test_a_changed_seed_is_noticed(project, capsys):
 def test_not_a_project_is_bad_usage(tmp_path, capsys):
     assert main(["build", str(tmp_path)]) == 2
     assert capsys.readouterr().err == (
-        f"booklet.toml: error: {tmp_path.resolve()} is not a booklet project (it has no booklet.toml)\n"
+        f"booklet.toml: error: {tmp_path.resolve()} is not a booklet project "
+        "(it has no booklet.toml)\n"
         "  hint: run `booklet new DIR` to start one\n"
     )
 
