@@ -119,3 +119,30 @@ def test_charts_are_vector_drawings_not_images(default_build):
 def test_cyrillic_and_accented_text_render(default_build):
     text = " ".join(page_texts(digital(default_build)))
     assert "Военно-воздушные силы" in text or "Chōshū" in text
+
+
+def test_the_print_edition_folds_into_the_digital_page_order(default_build):
+    """Read each half of every printed side, fold the stack virtually, compare page by page."""
+    import pdfplumber
+
+    from tests.impose.conftest import fold_sheets
+
+    with pdfplumber.open(digital(default_build)) as pdf:
+        digital_pages = [page.extract_text() or "" for page in pdf.pages]
+    padded = digital_pages + [""] * (-len(digital_pages) % 4)
+    halves = []
+    with pdfplumber.open(default_build["soviet-aid-to-china-print.pdf"]) as pdf:
+        for side in pdf.pages:
+            middle = side.width / 2
+            texts = [
+                " ".join((side.crop(box).extract_text() or "").split())
+                for box in ((0, 0, middle, side.height), (middle, 0, side.width, side.height))
+            ]
+            halves.append(tuple(texts))
+    sheets = list(zip(halves[::2], halves[1::2], strict=True))
+    folded = fold_sheets(sheets)  # type: ignore[arg-type]
+
+    def words(text: str) -> list[str]:
+        return sorted(re.sub(r"[^\w]+", " ", text).split())
+
+    assert [words(text) for text in folded] == [words(text) for text in padded]
