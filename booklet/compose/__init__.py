@@ -87,6 +87,18 @@ def compose(
 def _render(project: Project, functions: TemplateFunctions) -> str:
     environment = make_environment(project.templates_dir)
     environment.globals.update(functions.as_globals())
+    environment.globals["sources"] = [
+        {
+            "id": source.id,
+            "title": source.info.title,
+            "author": source.info.author,
+            "kind": source.info.kind,
+            "trust": source.info.trust.value,
+            "paragraphs": len(source.paragraphs),
+            "headings": list(source.headings),
+        }
+        for source in functions.corpus.sources
+    ]
     environment.globals["booklet"] = {
         "title": project.title,
         "subtitle": project.subtitle,
@@ -119,7 +131,7 @@ def _render(project: Project, functions: TemplateFunctions) -> str:
         ) from None
     except (UndefinedError, SecurityError) as error:
         hint = (
-            "templates can use: booklet, cite, fact, value, excerpt, quote, figure, "
+            "templates can use: booklet, sources, cite, fact, value, excerpt, quote, figure, "
             "disagreement, fact_table, chronology"
         )
         if isinstance(error, SecurityError):

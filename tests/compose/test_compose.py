@@ -200,3 +200,16 @@ def test_bibliography_lists_only_cited_sources_sorted(tmp_path):
         "“A Clerk's Diary.” n.d.",
         "Mary Dale. “Winter Relief: A Report.” Parish Gazette, n.d.",
     ]
+
+
+def test_templates_can_loop_over_the_sources(tmp_path):
+    chapter = (
+        '{% for source in sources if source.trust != "unreliable" %}'
+        '<p>{{ source.title }}: {{ source.paragraphs }} paragraphs{{ cite(source.id, 1) }}</p>'
+        "{% endfor %}"
+    )
+    booklet = compose_chapter(tmp_path, chapter)
+    assert [text_of(block.content) for block in booklet.chapters[0].blocks] == [
+        "Winter Relief: A Report: 3 paragraphs[1]",
+        "A Clerk's Diary: 1 paragraphs[2]",
+    ]
