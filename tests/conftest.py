@@ -19,7 +19,9 @@ def page_texts(pdf: Path) -> list[str]:
 
 
 def _normalise(text: str) -> str:
-    text = re.sub(r"(\w)-\n(\w)", r"\1\2", text)  # hyphenation at line ends
+    # a break after a hyphen: a compound keeps it ("Alma-Ata"), a hyphenated word loses it
+    text = re.sub(r"(\w)-\n(?=[A-Z])", r"\1-", text)
+    text = re.sub(r"(\w)-\n(\w)", r"\1\2", text)
     return re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
 
 

@@ -19,7 +19,7 @@ from reportlab.platypus import Flowable, Paragraph
 from booklet.document import BackCover, Cover
 
 from .figures import vector_drawing
-from .markup import escape_text, inline_markup, safe_link
+from .markup import escape_attribute, escape_text, inline_markup, safe_link
 from .pages import PageGeometry
 from .stacks import stack, stack_height, stack_scaled
 from .typography import Palette
@@ -170,11 +170,8 @@ class _QrWithLabel(Flowable):  # type: ignore[misc]
         self.url = url
         self.font = setting.typography.body_font.regular
         style = setting.typography.qr_label
-        self.label = Paragraph(
-            f"{escape_text(label)}<br/>"
-            f'<a href="{escape_text(url)}" color="{setting.link_colour}">{escape_text(url)}</a>',
-            style,
-        )
+        link = f'<a href="{escape_attribute(url)}" color="{setting.link_colour}">'
+        self.label = Paragraph(f"{escape_text(label)}<br/>{link}{escape_text(url)}</a>", style)
         self.spaceAfter = 4 * mm
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:

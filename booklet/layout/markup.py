@@ -16,10 +16,24 @@ from booklet.document import Inline, NoteRef, Span
 NOTE_TARGET = "note-"  # where a marker leads: the note, "#note-12"
 REF_TARGET = "ref-"  # where a note's number leads back to: its marker
 _UNSAFE_IN_URL = re.compile(r"[\s\"'<>\\`\x00-\x1f\x7f]")
+_IN_WORD_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
 
 
 def escape_text(text: str) -> str:
-    return escape(text)
+    """Source text as the content of paragraph markup (see `escape_attribute` for attributes).
+
+    A line may break after the hyphen of "Sino-Japanese". When ReportLab breaks
+    the paragraph's lines again (on a later pass, or the rest of a split
+    paragraph), it rejoins the two pieces and, if they are one fragment, strips
+    the hyphen as if it had added it: "SinoJapanese" (ReportLab 5.1,
+    `_rejoinSplitFragWords`). Pieces of two fragments are rejoined as they are,
+    so an empty tag after the hyphen starts a new fragment.
+    """
+    return _IN_WORD_HYPHEN.sub("-<span/>", escape(text))
+
+
+def escape_attribute(value: str) -> str:
+    return escape(value, {'"': "&quot;"})
 
 
 def safe_link(url: str) -> str | None:
@@ -52,12 +66,12 @@ def note_marker(number: int) -> str:
 
 
 def _span(span: Span, link_colour: str) -> str:
-    text = escape(span.text)
+    text = escape_text(span.text)
     if span.emphasis:
         text = f"<i>{text}</i>"
     if span.strong:
         text = f"<b>{text}</b>"
     href = safe_link(span.link) if span.link else None
     if href is not None:
-        text = f'<a href="{escape(href, {chr(34): "&quot;"})}" color="{link_colour}">{text}</a>'
+        text = f'<a href="{escape_attribute(href)}" color="{link_colour}">{text}</a>'
     return text

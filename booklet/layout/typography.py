@@ -6,6 +6,7 @@ heading sizes) so that changing one keeps the page in proportion.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pyphen
@@ -73,6 +74,21 @@ def hyphenation_language(style: Style, language: str) -> str:
     return pyphen.language_fallback(wanted.replace("-", "_")) or ""
 
 
+def word_breaks(language: str) -> Callable[[str], list[tuple[str, str]]]:
+    """Where a word may be hyphenated at a line's end, as ReportLab's `hyphenationLang` takes it.
+
+    A compound breaks only at its own hyphens (`embeddedHyphenation`): pyphen
+    would also break it beside one, printing "anti-" over "-aircraft", or inside
+    a part, as in "north-w-" over "est".
+    """
+    dictionary = pyphen.Pyphen(lang=language)
+
+    def breaks(word: str) -> list[tuple[str, str]]:
+        return [] if "-" in word else list(dictionary.iterate(word))
+
+    return breaks
+
+
 def typography(style: Style, language: str) -> Typography:
     basis = _Basis(
         style.sizes,
@@ -113,7 +129,7 @@ class _Basis:
             leading=self.sizes.leading,
             textColor=self.colours.ink,
             alignment=TA_JUSTIFY,
-            hyphenationLang=self.hyphenation,
+            hyphenationLang=word_breaks(self.hyphenation) if self.hyphenation else "",
             embeddedHyphenation=1,
             uriWasteReduce=0.3,
             allowWidows=0,

@@ -30,10 +30,21 @@ def test_the_hyphenation_dictionary(
 def test_body_text_is_justified_hyphenated_and_free_of_widows_and_orphans(style: Style) -> None:
     body = typography(style, "en-GB").body
     assert body.alignment == 4  # justified
-    assert body.hyphenationLang == "en_GB"
+    assert ("govern", "ment") in body.hyphenationLang("government")
     assert body.allowWidows == 0
     assert body.allowOrphans == 0
     assert body.firstLineIndent > 0
+
+
+def test_a_compound_is_hyphenated_only_at_its_own_hyphens(style: Style) -> None:
+    body = typography(style, "en-GB").body
+    assert body.embeddedHyphenation  # ReportLab breaks "anti-aircraft" after "anti-"
+    assert body.hyphenationLang("anti-aircraft") == []  # not "anti" + "-aircraft"
+
+
+def test_no_hyphenation_leaves_the_words_whole(style: Style) -> None:
+    body = typography(dataclasses.replace(style, hyphenation="off"), "en-GB").body
+    assert body.hyphenationLang == ""
 
 
 def test_sizes_come_from_the_style(style: Style) -> None:
