@@ -17,11 +17,22 @@ def format_number(value: float) -> str:
     return _plain(value)
 
 
-def format_value(value: float, unit: str, qualifier: str | None = None) -> str:
-    """A number with its unit and the source's own qualifier: "some $173.18 million"."""
+_SMALL = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+
+
+def format_value(
+    value: float, unit: str, qualifier: str | None = None, *, in_words: bool = False
+) -> str:
+    """A number with its unit and the source's own hedge: "some $173.18 million".
+
+    In running text (`in_words`), a whole number under ten is spelt out, as book
+    style has it: "three brigades".
+    """
     if unit == "year":
         return f"{qualifier} {int(value)}" if qualifier else str(int(value))
     number = format_number(value)
+    if in_words and unit not in CURRENCIES and float(value).is_integer() and 0 <= value < 10:
+        number = _SMALL[int(value)]
     if unit in CURRENCIES:
         text = f"{CURRENCIES[unit]}{number}"
     elif unit in ("", "percent"):

@@ -85,7 +85,7 @@ class TemplateFunctions:
         found = self._fact(fact_id)
         if found is None:
             return Markup("")
-        text = escape(format_value(found.value, found.unit, found.qualifier))
+        text = escape(format_value(found.value, found.unit, found.qualifier, in_words=True))
         return text + self._cite_fact(found) if note else Markup(text)
 
     def value(self, fact_id: str) -> Markup:
