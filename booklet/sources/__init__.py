@@ -16,6 +16,7 @@ from booklet.project import Project
 from .clean import CleanedDocument, clean_document
 from .decode import decode_bytes
 from .dump import dump_corpus
+from .duplicates import find_duplicates
 from .glossary import merge_glossary
 from .model import Corpus, GlossaryEntry, Paragraph, Removal, Source, SourceInfo, Trust
 from .registry import Entry, read_entries, read_registry
@@ -56,7 +57,34 @@ def load_corpus(project: Project) -> Corpus:
             )
         )
         glossary.extend(cleaned.glossary)
-    return Corpus(tuple(sources), glossary=merge_glossary(glossary), problems=tuple(problems))
+    return Corpus(
+        _without_duplicates(sources, problems),
+        glossary=merge_glossary(glossary),
+        problems=tuple(problems),
+    )
+
+
+def _without_duplicates(sources: list[Source], problems: list[Problem]) -> tuple[Source, ...]:
+    """A document saved twice keeps its first copy; the second stays listed, empty, and reported."""
+    texts = [" ".join(paragraph.text for paragraph in source.paragraphs) for source in sources]
+    result = list(sources)
+    for duplicate in find_duplicates(texts):
+        kept, dropped = sources[duplicate.kept], sources[duplicate.dropped]
+        removals = tuple(
+            Removal("duplicate-document", paragraph.text, paragraph.origin)
+            for paragraph in dropped.paragraphs
+        )
+        result[duplicate.dropped] = Source(dropped.info, (), (*dropped.removals, *removals))
+        problems.append(
+            Problem(
+                dropped.info.origin or Location(Path(dropped.info.file)),
+                f"source '{dropped.id}' repeats source '{kept.id}' "
+                f"({duplicate.share:.0%} of its text); only '{kept.id}' is used",
+                hint=f"remove one of them from sources.toml, or cite '{kept.id}'",
+                severity="warning",
+            )
+        )
+    return tuple(result)
 
 
 def _clean_entry(entry: Entry, problems: list[Problem]) -> CleanedDocument | None:
