@@ -98,3 +98,28 @@ def test_problems_are_collected_not_raised(
         "cannot tell which text encoding seeds/garbled.txt uses",
         hint="open it in a text editor and save it again as UTF-8",
     )
+
+
+def test_a_document_saved_twice_is_used_once_and_reported(
+    project: Project, seed: Seed, register: Register
+) -> None:
+    article = "\n\n".join(
+        f"In {1900 + n} the society recorded {n * 7} new members at the meeting in the old "
+        f"chapel on Mill Lane, and the treasurer reported a balance of {n * 13} pounds."
+        for n in range(1, 9)
+    )
+    register(
+        seed("society-minutes", "Society Minutes\n\n" + article, title="Society Minutes"),
+        seed("minutes-copy", "Minutes (copy)\n\n" + article, title="Minutes (copy)"),
+    )
+    corpus = load_corpus(project)
+    first, second = corpus.sources
+    assert len(first.paragraphs) == 8
+    assert second.paragraphs == ()
+    assert {removal.rule for removal in second.removals} >= {"duplicate-document"}
+    (problem,) = corpus.problems
+    assert problem.severity == "warning"
+    assert problem.message == (
+        "source 'minutes-copy' repeats source 'society-minutes' (100% of its text); "
+        "only 'society-minutes' is used"
+    )
