@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: booklet test lint images clean
+.PHONY: booklet test bench images clean
 
 booklet: $(STAMP)
 	$(BIN)/booklet build
@@ -15,6 +15,9 @@ test: $(STAMP)
 	$(BIN)/ruff check booklet tests
 	$(BIN)/mypy
 	$(BIN)/pytest -q
+
+bench: $(STAMP)
+	$(BIN)/python -m booklet.bench
 
 images: $(STAMP)
 	$(BIN)/python docs/make_images.py

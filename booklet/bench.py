@@ -1,0 +1,263 @@
+"""`python -m booklet.bench`: how long a build takes, where, and how much memory it needs.
+
+Every figure is the median of whole-process runs after a warm-up, with min and max,
+and its ratio to a floor measured in the same run (a process that only imports
+reportlab.platypus): machines are noisy, ratios travel better than seconds.
+Results are printed as a table and written as JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+_WORDS = (
+    "harbour",
+    "mill",
+    "parish",
+    "river",
+    "council",
+    "railway",
+    "school",
+    "market",
+    "bridge",
+    "chapel",
+    "miller",
+    "farmers",
+    "winter",
+    "flood",
+    "society",
+    "museum",
+    "village",
+    "station",
+    "canal",
+    "foundry",
+    "volunteers",
+    "records",
+    "archive",
+    "church",
+    "survey",
+    "families",
+    "cottages",
+    "ferry",
+    "coal",
+    "wool",
+    "weavers",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    name: str
+    median_s: float
+    min_s: float
+    max_s: float
+    ratio: float  # median over the floor's median
+    peak_mb: float  # the largest peak resident memory among the runs
+    note: str = ""
+
+
+def run_process(command: Sequence[str]) -> tuple[float, float]:
+    """Wall time and peak resident memory (MB) of one whole process."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)  # rusage of this child alone
+    elapsed = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise SystemExit(f"benchmark command failed: {' '.join(command)}")
+    return elapsed, usage.ru_maxrss / 1024  # Linux reports kilobytes
+
+
+def measure(
+    name: str,
+    command: Sequence[str],
+    runs: int,
+    floor: float,
+    before: Callable[[], None] | None = None,
+    note: str = "",
+) -> Measure:
+    times, peaks = [], []
+    for index in range(runs + 1):  # the first run warms the disk cache and is not counted
+        if before is not None:
+            before()
+        elapsed, peak = run_process(command)
+        if index:
+            times.append(elapsed)
+            peaks.append(peak)
+    median = statistics.median(times)
+    return Measure(
+        name, median, min(times), max(times), median / floor if floor else 1.0, max(peaks), note
+    )
+
+
+def scaled_project(source: Path, target: Path, factor: int) -> Path:
+    """A copy of the project whose skeleton includes every chapter `factor` times."""
+    shutil.copytree(source, target, ignore=shutil.ignore_patterns("output", ".booklet-cache"))
+    skeleton = target / "templates" / "booklet.jinja"
+    lines = skeleton.read_text(encoding="utf-8").splitlines(keepends=True)
+    chapters = [line for line in lines if line.startswith("{% include")]
+    first = lines.index(chapters[0])
+    rest = [line for line in lines if line not in chapters]
+    skeleton.write_text("".join(rest[:first] + chapters * factor + rest[first:]), encoding="utf-8")
+    return target
+
+
+def generated_document(rng: random.Random, size: int) -> str:
+    """A saved page of about `size` characters with the noise real pages carry."""
+    parts = ["A History of the Valley\n", "Encyclopedia\n"]
+    total = 0
+    while total < size:
+        words = [rng.choice(_WORDS) for _ in range(rng.randint(15, 40))]
+        sentence = " ".join(words).capitalize() + f" in {rng.randint(1800, 1950)}."
+        if rng.random() < 0.15:
+            term = rng.choice(_WORDS).capitalize() + " " + rng.choice(_WORDS).capitalize()
+            sentence = (
+                f"The {rng.choice(_WORDS)} of the\n{term}\n{term}\nThe {term} is a "
+                f"{' '.join(rng.choice(_WORDS) for _ in range(20))}...\n\n"
+                f" was built in {rng.randint(1800, 1950)}."
+            )
+        parts.append(sentence + ("\n\n" if rng.random() < 0.3 else " "))
+        total += len(sentence) + 1
+    parts.append("\n0 comments:\n\nPost a Comment\n")
+    return "".join(parts)
+
+
+def clean_throughput(megabytes: float) -> None:
+    """Clean a generated corpus in this process and print MB/s (run as its own process)."""
+    from booklet.sources import clean_document
+
+    rng = random.Random(1937)
+    documents = [
+        generated_document(rng, 20_000) for _ in range(int(megabytes * 1_000_000 / 20_000))
+    ]
+    size = sum(len(document.encode()) for document in documents) / 1_000_000
+    started = time.perf_counter()
+    for number, document in enumerate(documents):
+        clean_document(document, f"doc-{number}", Path(f"seeds/doc-{number}.txt"))
+    elapsed = time.perf_counter() - started
+    print(json.dumps({"megabytes": size, "seconds": elapsed, "mb_per_s": size / elapsed}))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m booklet.bench", description=__doc__)
+    parser.add_argument("project", nargs="?", type=Path, default=Path("."))
+    parser.add_argument("--runs", type=int, default=5, help="measured runs per figure (default 5)")
+    parser.add_argument("--clean-mb", type=float, default=50.0, help="size of the cleaning corpus")
+    parser.add_argument("--json", type=Path, default=Path("output/bench.json"))
+    parser.add_argument("--clean-only", type=float, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.clean_only is not None:
+        clean_throughput(args.clean_only)
+        return 0
+    python, project = sys.executable, args.project.resolve()
+    with tempfile.TemporaryDirectory() as scratch:
+        out = Path(scratch) / "out"
+        booklet = [python, "-m", "booklet", "build", str(project), "--out", str(out)]
+        floor = measure(
+            "floor: import reportlab.platypus",
+            [python, "-c", "import reportlab.platypus"],
+            args.runs,
+            0.0,
+        )
+        results = [floor]
+
+        def add(name: str, command: Sequence[str], **options: object) -> Measure:
+            result = measure(name, command, args.runs, floor.median_s, **options)  # type: ignore[arg-type]
+            results.append(result)
+            return result
+
+        digital = add("1. default booklet, chart cache warm", [*booklet, "--only", "digital"])
+        add(
+            "2. default booklet, chart cache empty",
+            [*booklet, "--only", "digital"],
+            before=lambda: shutil.rmtree(project / ".booklet-cache", ignore_errors=True),
+        )
+        both = add("4. digital + print editions", booklet)
+        results.append(
+            Measure(
+                "4. time the print edition adds",
+                both.median_s - digital.median_s,
+                0,
+                0,
+                0,
+                0,
+                "difference of the two medians",
+            )
+        )
+        pages_by_factor = {}
+        for factor in (1, 4, 16):
+            copy = scaled_project(project, Path(scratch) / f"x{factor}", factor)
+            command = [
+                python,
+                "-m",
+                "booklet",
+                "build",
+                str(copy),
+                "--out",
+                str(out / f"x{factor}"),
+                "--only",
+                "digital",
+            ]
+            run_process(command)  # draws the charts once, like a warm cache
+            result = add(f"5. content x{factor}", command)
+            pdf = next((out / f"x{factor}").glob("*.pdf")).read_bytes()
+            pages = pdf.count(b"/Type /Page\n") or pdf.count(b"/Type /Page")
+            pages_by_factor[factor] = pages
+            results[-1] = Measure(
+                result.name,
+                result.median_s,
+                result.min_s,
+                result.max_s,
+                result.ratio,
+                result.peak_mb,
+                f"{pages} pages, {1000 * result.median_s / max(pages, 1):.0f} ms/page",
+            )
+        cleaning = [python, "-m", "booklet.bench", "--clean-only", str(args.clean_mb)]
+        elapsed, peak = run_process(cleaning)
+        results.append(
+            Measure(
+                f"6. cleaning {args.clean_mb:g} MB of generated pages",
+                elapsed,
+                elapsed,
+                elapsed,
+                elapsed / floor.median_s,
+                peak,
+                f"{args.clean_mb / elapsed:.1f} MB/s (one run, includes start-up)",
+            )
+        )
+        sizes = {path.name: path.stat().st_size for path in out.glob("*.pdf")}
+    _print(results, sizes)
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(
+        json.dumps({"results": [asdict(r) for r in results], "pdf_bytes": sizes}, indent=2),
+        encoding="utf-8",
+    )
+    print(f"wrote {args.json}")
+    return 0
+
+
+def _print(results: Sequence[Measure], sizes: dict[str, int]) -> None:
+    print(f"{'measure':<44} {'median':>8} {'min':>7} {'max':>7} {'ratio':>6} {'peak':>7}  note")
+    for r in results:
+        print(
+            f"{r.name:<44} {r.median_s:>7.2f}s {r.min_s:>6.2f}s {r.max_s:>6.2f}s "
+            f"{r.ratio:>5.1f}x {r.peak_mb:>5.0f}MB  {r.note}"
+        )
+    for name, size in sorted(sizes.items()):
+        print(f"output {name}: {size / 1024:.0f} KB")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
