@@ -97,9 +97,18 @@ class Project:
         return replace(self, output_dir=folder)
 
 
-_TEXT_KEYS = ("title", "subtitle", "editor", "date", "subject", "summary", "slug", "language")
+_TEXT_KEYS = (
+    "title",
+    "subtitle",
+    "editor",
+    "date",
+    "subject",
+    "summary",
+    "slug",
+    "language",
+    "citation_style",
+)
 _KEYS = (*_TEXT_KEYS, "keywords", "paper", "editions", "edition_url", "citation_style")
-_STYLES = ("chicago-notes", "author-date")
 
 
 def load_project(root: Path) -> Project:
@@ -136,7 +145,7 @@ def load_project(root: Path) -> Project:
     if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", str(slug)):
         problem("slug", f"the slug `{slug}` is not usable in a file name", "use a-z, 0-9 and -")
     paper = _choice(data, "paper", PAPERS, "a5", problem)
-    style = _choice(data, "citation_style", {s: s for s in _STYLES}, _STYLES[0], problem)
+    style = data.get("citation_style", "chicago-notes")  # the file is found and read by compose
     editions = _editions(data.get("editions", ["digital", "print"]), problem)
     keywords = data.get("keywords", [])
     if not isinstance(keywords, list) or not all(isinstance(k, str) for k in keywords):

@@ -31,7 +31,7 @@ from booklet.facts import Facts
 from booklet.project import Project
 from booklet.sources.model import Corpus
 
-from .citations import CitationStyle
+from .citations import load_citation_style
 from .environment import make_environment
 from .functions import TemplateFunctions
 from .tree import TreeBuilder, parse
@@ -55,7 +55,7 @@ def compose(
         corpus,
         {figure.id: figure for figure in figures},
         functions.registry.citations,
-        CitationStyle(project.citation_style),
+        load_citation_style(project.citation_style, project.root, project.assets_dir),
         skeleton,
     )
     chapters, illustration = builder.chapters(root)
@@ -203,7 +203,7 @@ def _colophon(project: Project, corpus: Corpus) -> tuple[doc.Paragraph, ...]:
     lines = [
         f"{project.title}. {project.subtitle or ''}".strip(),
         f"Edited by {project.editor}." if project.editor else "",
-        f"Built {when} with booklet {__version__}. Every figure and quotation in this booklet is "
+        f"Built{f' {when}' if when else ''} with booklet {__version__}. Every figure and quotation in this booklet is "
         "copied from one of the saved documents listed below and cited in a note; "
         "the notes on the sources say how far each can be trusted.",
         "Saved documents (SHA-256 of each file as saved):",

@@ -20,7 +20,7 @@ from booklet.charts.model import Figure
 from booklet.diagnostics import Location, Problem
 from booklet.sources.model import Corpus, SourceInfo
 
-from .citations import CitationStyle, caution
+from .citations import CitationStyle, ends_with_stop
 from .functions import CitationUse
 
 _INLINE = {"em", "strong", "a", "cite"}
@@ -62,7 +62,9 @@ class TreeBuilder:
             else:
                 self._unknown(element, "booklet")
         for element in back:
-            chapters.append(self.back_matter(element, chapters))
+            section = self.back_matter(element, chapters)
+            if section.blocks:  # no glossed term used, no source cited: no empty section
+                chapters.append(section)
         return tuple(chapters), illustration
 
     def chapter(self, element: ET.Element, number: int) -> doc.Chapter:
@@ -223,10 +225,11 @@ class TreeBuilder:
             if first:
                 self.cited.append(source_id)
             if content:
-                content.append(doc.Span("; "))
+                content.append(doc.Span(self.style.separator))
             content += self.style.reference(source.info, sorted(paragraphs), first=first)
-            cautions += caution(source.info)
-        return _tidy([*content, doc.Span("."), *cautions])
+            cautions += self.style.caution(source.info)
+        stop = [] if ends_with_stop(content) else [doc.Span(".")]
+        return _tidy([*content, *stop, *cautions])
 
     def back_matter(self, element: ET.Element, chapters: Sequence[doc.Chapter]) -> doc.Chapter:
         title = element.get("title") or _BACK_TITLES[element.tag]
@@ -235,7 +238,9 @@ class TreeBuilder:
             "bibliography": self._bibliography,
             "glossary": lambda: self._glossary(chapters),
         }[element.tag]
-        return doc.Chapter(title, tuple(make()), "back", None, self.origin)
+        introduction = [self.block(child, first=False) for child in element]
+        blocks = [block for block in introduction if block is not None] + make()
+        return doc.Chapter(title, tuple(blocks), "back", None, self.origin)
 
     def _source_notes(self) -> list[doc.Block]:
         blocks: list[doc.Block] = []

@@ -205,7 +205,7 @@ def test_bibliography_lists_only_cited_sources_sorted(tmp_path):
 def test_templates_can_loop_over_the_sources(tmp_path):
     chapter = (
         '{% for source in sources if source.trust != "unreliable" %}'
-        '<p>{{ source.title }}: {{ source.paragraphs }} paragraphs{{ cite(source.id, 1) }}</p>'
+        "<p>{{ source.title }}: {{ source.paragraphs }} paragraphs{{ cite(source.id, 1) }}</p>"
         "{% endfor %}"
     )
     booklet = compose_chapter(tmp_path, chapter)
@@ -213,3 +213,23 @@ def test_templates_can_loop_over_the_sources(tmp_path):
         "Winter Relief: A Report: 3 paragraphs[1]",
         "A Clerk's Diary: 1 paragraphs[2]",
     ]
+
+
+def test_back_matter_keeps_its_introduction(tmp_path):
+    project = make_project(tmp_path, '<p>a{{ cite("diary", 1) }}</p>')
+    skeleton = project.templates_dir / "booklet.jinja"
+    skeleton.write_text(
+        skeleton.read_text(encoding="utf-8").replace(
+            "<bibliography/>", "<bibliography><p>Works cited, in order.</p></bibliography>"
+        ),
+        encoding="utf-8",
+    )
+    booklet = compose(project, CORPUS, FACTS, ())
+    first, entry = booklet.chapters[-1].blocks
+    assert text_of(first.content) == "Works cited, in order."
+    assert text_of(entry.content) == "“A Clerk's Diary.” n.d."
+
+
+def test_back_matter_with_nothing_to_list_is_left_out(tmp_path):
+    booklet = compose_chapter(tmp_path, "<p>No citations at all.</p>")
+    assert [chapter.title for chapter in booklet.chapters] == ["Winter"]
