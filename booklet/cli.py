@@ -22,6 +22,7 @@ EXAMPLES = {
     "build": "example: booklet build            (the booklet in this folder, into output/)",
     "check": "example: booklet check --json     (every problem, for scripts)",
     "sources": "example: booklet sources --dump cleaned/",
+    "new": "example: booklet new my-booklet --seeds ~/Downloads/articles",
 }
 
 
@@ -68,6 +69,20 @@ def _parser() -> argparse.ArgumentParser:
     sources.add_argument(
         "--dump", type=Path, metavar="OUT", help="write OUT/<source-id>.txt and OUT/glossary.txt"
     )
+    new = commands.add_parser(
+        "new",
+        help="start a booklet project",
+        description="Start a booklet project in DIR.",
+        epilog=EXAMPLES["new"],
+    )
+    new.add_argument("dir", type=Path, metavar="DIR", help="a new or empty folder")
+    new.add_argument(
+        "--seeds",
+        type=Path,
+        metavar="FOLDER",
+        help="a folder of saved .txt documents to start from",
+    )
+    new.set_defaults(run=_run_new)
     return parser
 
 
@@ -173,6 +188,17 @@ def _run_sources(args: argparse.Namespace) -> int:
     if corpus.problems:
         _report(corpus.problems)
     return 1 if errors_in(corpus.problems) else 0
+
+
+def _run_new(args: argparse.Namespace) -> int:
+    from booklet.scaffold import create_project
+
+    written, problems = create_project(args.dir, args.seeds)
+    print(f"created {args.dir} ({len(written)} files)")
+    if problems:
+        _report(problems)
+    print(f"next: read {args.dir / 'seeds' / 'sources.toml'}, then run `booklet build {args.dir}`")
+    return 1 if errors_in(problems) else 0
 
 
 def _shown(path: Path, project: Project) -> str:
