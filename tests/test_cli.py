@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from booklet.cli import main
+from tests.conftest import page_texts
 
 
 @pytest.fixture
@@ -136,3 +137,29 @@ def test_two_builds_are_byte_identical(project, tmp_path, monkeypatch):
     assert main(["build", str(project), "--out", str(tmp_path / "b")]) == 0
     for name in ("soviet-aid-to-china.pdf", "soviet-aid-to-china-print.pdf"):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+
+
+def test_new_from_saved_documents_then_build(tmp_path, capsys):
+    saved = tmp_path / "saved"
+    saved.mkdir()
+    (saved / "ferry.txt").write_text(
+        "The Ferry at Wendmouth\n\nBy TOM HALE\n\nA ferry crossed the Wend at Wendmouth from 1620 "
+        "until the bridge opened in 1907. It carried carts, sheep and the post.\n\n"
+        "The last ferryman, Walter Cobb, rowed it for forty years.\n\n"
+        "0 comments:\n\nPost a Comment\n",
+        encoding="utf-8",
+    )
+    target = tmp_path / "ferry-booklet"
+    assert main(["new", str(target), "--seeds", str(saved)]) == 0
+    assert capsys.readouterr().out.startswith(f"created {target} (")
+    assert main(["build", str(target)]) == 0
+    text = " ".join(page_texts(target / "output" / "ferry-booklet.pdf"))
+    assert "The Ferry at Wendmouth" in text
+    assert "The last ferryman, Walter Cobb, rowed it for forty years." in text
+    assert "Post a Comment" not in text
+
+
+def test_new_refuses_a_folder_that_is_not_empty(tmp_path, capsys):
+    (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
+    assert main(["new", str(tmp_path)]) == 2
+    assert "error:" in capsys.readouterr().err
