@@ -23,6 +23,7 @@ EXAMPLES = {
     "check": "example: booklet check --json     (every problem, for scripts)",
     "sources": "example: booklet sources --dump cleaned/",
     "new": "example: booklet new my-booklet --seeds ~/Downloads/articles",
+    "facts": "example: booklet facts --suggest > candidates.toml",
 }
 
 
@@ -69,6 +70,14 @@ def _parser() -> argparse.ArgumentParser:
     sources.add_argument(
         "--dump", type=Path, metavar="OUT", help="write OUT/<source-id>.txt and OUT/glossary.txt"
     )
+    facts = _command(commands, "facts", "list candidate figures found in the sources", _run_facts)
+    facts.add_argument(
+        "--suggest",
+        action="store_true",
+        required=True,
+        help="print candidate [[fact]] entries, ready to paste into facts.toml",
+    )
+
     new = commands.add_parser(
         "new",
         help="start a booklet project",
@@ -188,6 +197,15 @@ def _run_sources(args: argparse.Namespace) -> int:
     if corpus.problems:
         _report(corpus.problems)
     return 1 if errors_in(corpus.problems) else 0
+
+
+def _run_facts(args: argparse.Namespace) -> int:
+    from booklet.build import check
+    from booklet.facts.suggest import suggestion_report
+
+    checked = check(load_project(args.dir))
+    print(suggestion_report(checked.corpus, checked.facts.facts), end="")
+    return 0
 
 
 def _run_new(args: argparse.Namespace) -> int:

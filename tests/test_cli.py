@@ -27,7 +27,7 @@ def test_check_passes_on_the_default_booklet(default_project, capsys):
     assert main(["check", str(default_project)]) == 0
     out = capsys.readouterr().out
     assert "web-serial-349               unreliable" in out
-    assert "facts: 47 verified, 7 charts" in out
+    assert "facts: 47 verified, 8 charts" in out
     assert "sources disagree on volunteer-deaths: 236 volunteers (soviet-contribution); " in out
     assert out.endswith("no problems found\n")
 
@@ -163,3 +163,11 @@ def test_new_refuses_a_folder_that_is_not_empty(tmp_path, capsys):
     (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
     assert main(["new", str(tmp_path)]) == 2
     assert "error:" in capsys.readouterr().err
+
+
+def test_facts_suggest_prints_entries_that_pass_the_checks(default_project, capsys):
+    assert main(["facts", str(default_project), "--suggest"]) == 0
+    report = capsys.readouterr().out
+    assert report.startswith("# Candidate figures for seeds/facts.toml")
+    assert "# set aside: 19 numbers in web-serial-349 (unreliable)" in report
+    assert 'source = "web-serial-349"' not in report
