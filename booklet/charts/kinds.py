@@ -15,6 +15,7 @@ from booklet.facts.model import ChartSpec, Fact, Facts
 from booklet.tomlfile import near_miss
 
 from .bars import read_bars
+from .key_figures import read_key_figures
 from .model import ChartStyle
 from .paired_bars import read_paired_bars
 from .routes import read_route_map
@@ -42,6 +43,7 @@ KINDS: dict[str, Reader] = {
     "paired-bars": read_paired_bars,
     "timeline": read_timeline,
     "route-map": read_route_map,
+    "key-figures": read_key_figures,
 }
 
 

@@ -15,14 +15,14 @@ def test_the_stage_offers_these_names() -> None:
         "draw_figures",
         "load_chart_style",
     ]
-    assert list(KINDS) == ["bars", "paired-bars", "timeline", "route-map"]
+    assert list(KINDS) == ["bars", "paired-bars", "timeline", "route-map", "key-figures"]
 
 
 @pytest.mark.parametrize(
     ("kind", "hint"),
     [
         ("bar", 'did you mean "bars"?'),
-        ("pie", "use one of: bars, paired-bars, timeline, route-map"),
+        ("pie", "use one of: bars, paired-bars, timeline, route-map, key-figures"),
     ],
 )
 def test_an_unknown_kind_is_a_problem_at_the_chart(kind: str, hint: str) -> None:
