@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from .mentions import FUNCTION_WORDS, NUMBER_WORDS, StatedFigure, is_plural, word_set
-from .values import HEDGES
+from .mentions import FUNCTION_WORDS, StatedFigure, is_plural, word_set
+from .values import HEDGES, NUMBER_WORDS
 
 MONEY = {"USD": "US dollars", "GBP": "pounds sterling", "EUR": "euros"}
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from booklet.dates import EN_DASH, MONTHS, parse_date
 
-from .values import HEDGES
+from .values import HEDGES, WORD_NUMBER, word_value
 
 
 def word_set(text: str) -> frozenset[str]:
@@ -22,24 +22,10 @@ def word_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-_ONES = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
-_TEENS = (
-    *("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen"),
-    *("sixteen", "seventeen", "eighteen", "nineteen"),
-)
-_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
-_WORD_VALUES = {
-    **{word: index for index, word in enumerate(_ONES, start=1)},
-    **{word: index for index, word in enumerate(_TEENS, start=10)},
-    **{word: index * 10 for index, word in enumerate(_TENS, start=2)},
-}
-NUMBER_WORDS = frozenset([*_WORD_VALUES, "hundred", "dozen", "thousand", "million", "billion"])
-_SMALL = rf"(?:(?:{'|'.join(_TENS)})(?:-(?:{'|'.join(_ONES)}))?|{'|'.join(_TEENS + _ONES)})"
-_WORDS = rf"(?:(?:{_SMALL}|a)\s+hundred(?:\s+and\s+{_SMALL})?|a\s+dozen|{_SMALL}|dozen)"
 _NUMBER = re.compile(
     r"(?<![\w.,/])(?:(?P<currency>[$£€])\s?)?"
     r"(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?!\d)"
-    rf"|(?<![\w-])(?P<words>{_WORDS})(?!\w)",
+    rf"|(?<![\w-])(?P<words>{WORD_NUMBER})(?!\w)",
     re.IGNORECASE,
 )
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "k": 1e3, "m": 1e6, "bn": 1e9}
@@ -264,7 +250,7 @@ def _figure(sentence: str, match: re.Match[str]) -> StatedFigure | None:
         if not _is_digit_figure(sentence, match):
             return None
     else:
-        value = float(_word_value(match["words"]))
+        value = word_value(match["words"])
         if _FRACTION.match(sentence, end) or not _is_word_figure(sentence, match):
             return None
     unit = CURRENCIES.get(match["currency"] or "")
@@ -333,18 +319,3 @@ def _is_word_figure(sentence: str, match: re.Match[str]) -> bool:
         and word not in _NOT_AFTER_ONE
         and not word.endswith(("ed", "ly"))
     )
-
-
-def _word_value(text: str) -> int:
-    """The value of number words: "two hundred and fifty" is 250, "a dozen" is 12."""
-    value = 0
-    for word in re.split(r"[\s-]+", text.lower()):
-        if word == "a":
-            value = 1
-        elif word == "hundred":
-            value = (value or 1) * 100
-        elif word == "dozen":
-            value = (value or 1) * 12
-        elif word != "and":
-            value += _WORD_VALUES[word]
-    return value

@@ -9,35 +9,59 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "hundred": 100,
-    "thousand": 1000,
-    "dozen": 12,
+_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_TEENS = (
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+)
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_WORD_VALUES = {
+    **{word: number for number, word in enumerate(_UNITS, start=1)},
+    **{word: number for number, word in enumerate(_TEENS, start=10)},
+    **{word: number for number, word in enumerate(_TENS, start=2) for number in [number * 10]},
+    "a": 1,
+    "an": 1,
 }
+NUMBER_WORDS = frozenset(
+    [*_UNITS, *_TEENS, *_TENS, "hundred", "dozen", "thousand", "million", "billion"]
+)
+_SMALL = rf"(?:{'|'.join(_TEENS + _UNITS)})"
+_UNDER_100 = rf"(?:(?:{'|'.join(_TENS)})(?:-(?:{'|'.join(_UNITS)}))?|{_SMALL})"
+WORD_NUMBER = (  # "twenty-five", "two hundred and six", "a dozen", "a" before "thousand"
+    rf"(?:(?:an?|{'|'.join(_UNITS)})\s+hundred(?:\s+(?:and\s+)?{_UNDER_100})?"
+    rf"|an?\s+dozen|{_UNDER_100}|an?(?=\s+(?:thousand|million|billion)\b))"
+)
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
 _NUMBER = re.compile(
     r"(?<![\w.])(?P<currency>[$£€])?\s?"
     r"(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?P<word>"
-    + "|".join(_WORDS)
+    + WORD_NUMBER
     + r"))(?:[\s-](?P<scale>thousand|million|billion)\b)?",
     re.IGNORECASE,
 )
+
+
+def word_value(words: str) -> float:
+    """ "twenty-five" is 25, "two hundred and six" is 206, "a dozen" is 12."""
+    total = 0.0
+    for word in re.split(r"[\s-]+", words.lower()):
+        if word == "hundred":
+            total = (total or 1) * 100
+        elif word == "dozen":
+            total = (total or 1) * 12
+        else:
+            total += _WORD_VALUES.get(word, 0)
+    return total
+
+
 HEDGES = (
     "more than",
     "fewer than",
@@ -75,7 +99,7 @@ def stated_numbers(sentence: str) -> list[StatedNumber]:
     numbers = []
     for match in _NUMBER.finditer(sentence):
         if match["word"]:
-            value = float(_WORDS[match["word"].lower()])
+            value = word_value(match["word"])
         else:
             value = float(match["digits"].replace(",", ""))
         if match["scale"]:

@@ -13,6 +13,12 @@ from booklet.facts.values import find_value, stated_numbers
         ("approximately 8,000 other technicians", 8000, "8,000", "approximately"),
         ("established three flying brigades", 3, "three", None),
         ("at least 5,640 freight trains", 5640, "5,640", "at least"),
+        ("more than a hundred men", 100, "a hundred", "more than"),
+        ("twenty-five carts", 25, "twenty-five", None),
+        ("two hundred and six sheep", 206, "two hundred and six", None),
+        ("some seventeen mills", 17, "seventeen", "some"),
+        ("a thousand soldiers", 1000, "a thousand", None),
+        ("a dozen eggs", 12, "a dozen", None),
     ],
 )
 def test_a_stated_value_is_read_with_its_hedge(sentence, value, text, qualifier):
