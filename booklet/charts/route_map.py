@@ -82,7 +82,12 @@ class RouteMap:
         axes.set_ylim(0, sheet.height)
         axes.set_axis_off()
         sheet.draw_graticule(axes, style)
-        colours = [style.colours[index % len(style.colours)] for index in range(len(self.routes))]
+        # routes with one label and line style are one kind of route: one colour, one legend entry
+        kinds = list(dict.fromkeys((route.label, route.style) for route in self.routes))
+        colours = [
+            style.colours[kinds.index((route.label, route.style)) % len(style.colours)]
+            for route in self.routes
+        ]
         lines: list[Segment] = []
         for route, colour in zip(self.routes, colours, strict=True):
             lines += sheet.draw_route(axes, route, self._where, colour)
@@ -376,7 +381,11 @@ def _legend_rows(
 ) -> tuple[tuple[int, ...], ...]:
     rows: list[list[int]] = []
     used = width
+    shown: set[tuple[str, str]] = set()
     for index, route in enumerate(routes):
+        if (route.label, route.style) in shown:
+            continue  # drawn in the colour of the first route of its kind, listed once
+        shown.add((route.label, route.style))
         entry = _entry_width(route, style)
         if used + entry - 12 > width:
             rows.append([])

@@ -204,3 +204,29 @@ def test_wrong_options_are_problems_at_the_chart(
     assert [problem.format() for problem in problems] == [
         f"seeds/facts.toml:12: error: {message}\n  hint: {hint}"
     ]
+
+
+def test_routes_of_one_kind_share_a_colour_and_a_legend_entry(style) -> None:
+    from booklet.charts.routes import read_route_map
+    from booklet.charts.vector import house_style
+
+    from .conftest import make_fact, make_spec
+
+    spec = make_spec(
+        "route-map",
+        ["trains"],
+        places={"A": [100.0, 30.0], "B": [110.0, 35.0], "C": [105.0, 25.0]},
+        routes=[
+            {"path": ["A", "B"], "label": "Sea route", "style": "sea"},
+            {"path": ["C", "B"], "label": "Sea route", "style": "sea"},
+            {"path": ["A", "C"], "label": "Road", "style": "road"},
+        ],
+    )
+    chart, problems = read_route_map(spec, (make_fact("trains", 5640),))
+    assert problems == []
+    with house_style(style):
+        figure = chart.draw(style)
+    legend = [
+        text.get_text() for text in figure.axes[0].texts if text.get_text() in ("Sea route", "Road")
+    ]
+    assert sorted(legend) == ["Road", "Sea route"]
