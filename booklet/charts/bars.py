@@ -103,7 +103,7 @@ class BarChart:
         labels = [wrap(fact.label, width, style) for fact in self.facts]
         if self.source_labels:
             labels = [
-                f"{label}\n({fact.citation.source_id})"
+                f"{label}\n({fact.citation.source})"
                 for label, fact in zip(labels, self.facts, strict=True)
             ]
         return labels

@@ -16,6 +16,11 @@ class Citation:
     source_id: str
     paragraph: int  # 1-based paragraph number in the cleaned source
     quote: str | None = None
+    source_name: str | None = None  # how a reader knows the source: its author or short title
+
+    @property
+    def source(self) -> str:
+        return self.source_name or self.source_id
 
 
 @dataclass(frozen=True, slots=True)

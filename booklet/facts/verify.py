@@ -6,7 +6,7 @@ from __future__ import annotations
 from booklet.dates import parse_date
 from booklet.diagnostics import Problem
 from booklet.numbers import format_value
-from booklet.sources.model import Corpus, Trust
+from booklet.sources.model import Corpus, SourceInfo, Trust
 from booklet.tomlfile import near_miss
 
 from .curated import CuratedFigure
@@ -27,6 +27,11 @@ def verify_figures(
         if problem is not None:
             problems.append(problem)
     return facts, problems
+
+
+def source_name(info: SourceInfo) -> str:
+    """The author, or the title before any subtitle: "An Wen", "Soviet Volunteer Group"."""
+    return info.author or info.title.split(":")[0].strip()
 
 
 def verify_figure(figure: CuratedFigure, corpus: Corpus) -> tuple[Fact | None, Problem | None]:
@@ -92,7 +97,7 @@ def verify_figure(figure: CuratedFigure, corpus: Corpus) -> tuple[Fact | None, P
         value=figure.value,
         unit=figure.unit,
         label=figure.label,
-        citation=Citation(source.id, match.paragraph.number, match.text),
+        citation=Citation(source.id, match.paragraph.number, match.text, source_name(source.info)),
         trust=source.info.trust,
         origin=figure.origin,
         qualifier=qualifier,

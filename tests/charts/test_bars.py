@@ -225,3 +225,20 @@ def texts(figure: MplFigure) -> Iterator[Text]:
         for tick in axis.get_major_ticks():
             if low <= tick.get_loc() <= high:
                 yield tick.label1
+
+
+def test_bars_from_disagreeing_sources_are_named_as_readers_know_them() -> None:
+    from dataclasses import replace
+
+    from booklet.charts.bars import read_bars
+    from booklet.facts.model import Citation
+
+    from .conftest import make_fact, make_spec
+
+    died = make_fact("died", 236, "volunteers", "Volunteers who died", quantity="deaths")
+    killed = make_fact("killed", 227, "pilots", "Pilots killed", source="svg", quantity="deaths")
+    died = replace(died, citation=Citation("soviet-contribution", 16, "…", "An Wen"))
+    chart, problems = read_bars(make_spec("bars", ["died", "killed"]), (died, killed))
+    assert problems == []
+    labels = chart._categories(ChartStyle(), 400)
+    assert labels == ["Volunteers who died\n(An Wen)", "Pilots killed\n(svg)"]
