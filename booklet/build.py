@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from booklet.charts import draw_figures, load_chart_style
 from booklet.compose import compose
-from booklet.diagnostics import Problem, raise_if_errors
+from booklet.diagnostics import Problem, errors_in, raise_if_errors
 from booklet.facts import Facts, load_facts
 from booklet.impose import impose
 from booklet.layout import layout, load_style
@@ -16,6 +17,25 @@ from booklet.output import write_atomically
 from booklet.project import Edition, Project
 from booklet.sources import load_corpus
 from booklet.sources.model import Corpus
+
+
+class Reporter(Protocol):
+    """Who hears how a build goes: the command line shows stages and counts warnings."""
+
+    def stage(self, name: str) -> None: ...
+
+    def warn(self, problems: Iterable[Problem]) -> None: ...
+
+
+class Silent:
+    def stage(self, name: str) -> None:
+        pass
+
+    def warn(self, problems: Iterable[Problem]) -> None:
+        pass
+
+
+SILENT = Silent()
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,21 +54,35 @@ def check(project: Project) -> Checked:
     return Checked(corpus, facts, (*corpus.problems, *facts.problems))
 
 
-def build(project: Project, editions: Collection[Edition] | None = None) -> list[Path]:
+def build(
+    project: Project, editions: Collection[Edition] | None = None, reporter: Reporter = SILENT
+) -> list[Path]:
     """Run every stage; write nothing unless all of them succeed."""
     editions = project.editions if editions is None else editions
+    reporter.stage("reading and cleaning the sources")
     checked = check(project)
-    raise_if_errors(checked.problems)
+    _stop_on_errors(checked.problems, reporter)
     chart_style, chart_style_problems = load_chart_style(project.style_file, project.assets_dir)
     style, style_problems = load_style(project.style_file, project.assets_dir)
-    raise_if_errors([*chart_style_problems, *style_problems])
+    _stop_on_errors([*chart_style_problems, *style_problems], reporter)
+    reporter.stage("drawing the charts")
     figures, chart_problems = draw_figures(
         checked.facts.charts, checked.facts, chart_style, project.cache_dir / "charts"
     )
-    raise_if_errors(chart_problems)
+    _stop_on_errors(chart_problems, reporter)
+    reporter.stage("composing the chapters")
     document = compose(project, checked.corpus, checked.facts, figures)
+    reporter.stage("setting the pages")
     digital = layout(document, style, project.paper)
     pdfs = {f"{project.slug}.pdf": digital}
     if Edition.PRINT in editions:
+        reporter.stage("imposing the print edition")
         pdfs[f"{project.slug}-print.pdf"] = impose(digital, project.paper)
+    reporter.stage("writing")
     return write_atomically(project.out_dir, pdfs)
+
+
+def _stop_on_errors(problems: Iterable[Problem], reporter: Reporter) -> None:
+    problems = list(problems)
+    reporter.warn(problem for problem in problems if problem not in errors_in(problems))
+    raise_if_errors(problems)

@@ -1,7 +1,8 @@
 """The command line: parse arguments, run one command, print problems, pick the exit status.
 
 Exit status: 0 success; 1 the booklet has problems (a quote not found, a fact from
-an unreliable source, …); 2 bad usage or unreadable input. Only this module prints.
+an unreliable source, …); 2 bad usage or unreadable input. Only this module and
+booklet.console print.
 """
 
 from __future__ import annotations
@@ -9,22 +10,25 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import re
 import sys
-from collections.abc import Sequence
+import traceback
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from booklet import __version__
-from booklet.diagnostics import BookletError, Problem, ProblemsFoundError, errors_in
-from booklet.project import Edition, Project, load_project
+from booklet.console import Console, built_summary
+from booklet.diagnostics import BookletError, ProblemsFoundError, errors_in
+from booklet.project import Edition, load_project
 
 EXAMPLES = {
     "build": "example: booklet build            (the booklet in this folder, into output/)",
     "check": "example: booklet check --json     (every problem, for scripts)",
     "sources": "example: booklet sources --dump cleaned/",
-    "new": "example: booklet new my-booklet --seeds ~/Downloads/articles",
     "facts": "example: booklet facts --suggest > candidates.toml",
+    "new": "example: booklet new my-booklet --seeds ~/Downloads/articles",
+    "watch": "example: booklet watch            (rebuild on every save; Ctrl-C to stop)",
 }
+Command = Callable[[argparse.Namespace, Console], int]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -33,57 +37,93 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Library warnings (pypdf on a damaged file) are not messages for readers: every
     # problem a person can fix reaches them as a Problem instead.
     logging.getLogger("pypdf").addHandler(logging.NullHandler())
+    root = getattr(args, "dir", Path(".")).resolve()
+    console = Console(root, quiet=args.quiet, verbose=args.verbose)
     try:
-        status: int = args.run(args)
+        status: int = args.run(args, console)
     except ProblemsFoundError as found:
-        _report(found.problems)
+        console.report(found.problems)
         return 1
     except BookletError as error:
-        _report(error.problems)
+        console.report(error.problems)
         return 2
     except KeyboardInterrupt:
+        console.end_progress()
         print("booklet: interrupted; the previous output was left as it was", file=sys.stderr)
         return 130
+    except Exception as error:  # a fault of booklet's own, not of the user's files
+        console.end_progress()
+        if args.verbose:
+            traceback.print_exc()
+        print(
+            f"booklet: internal error: {type(error).__name__}: {error}\n"
+            "  hint: this is a bug in booklet; run again with --verbose and report what it "
+            "prints",
+            file=sys.stderr,
+        )
+        return 70
+    finally:
+        console.end_progress()
+    console.summary()
     return status
 
 
 def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    loudness = common.add_mutually_exclusive_group()
+    loudness.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+    loudness.add_argument(
+        "-v", "--verbose", action="store_true", help="print debugging detail for internal errors"
+    )
     parser = argparse.ArgumentParser(
         prog="booklet",
+        parents=[common],
         description="Turn saved source documents into a printable, cited PDF booklet.",
     )
     parser.add_argument("--version", action="version", version=f"booklet {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    build = _command(commands, "build", "build the booklet into output/", _run_build)
+    def command(
+        name: str, summary: str, run: Command, *, project: bool = True
+    ) -> argparse.ArgumentParser:
+        sub = commands.add_parser(
+            name,
+            help=summary,
+            description=summary[0].upper() + summary[1:] + ".",
+            epilog=EXAMPLES[name],
+            parents=[common],
+        )
+        if project:
+            sub.add_argument(
+                "dir",
+                nargs="?",
+                type=Path,
+                default=Path("."),
+                metavar="DIR",
+                help="the booklet project (default: this folder)",
+            )
+        sub.set_defaults(run=run)
+        return sub
+
+    build = command("build", "build the booklet into output/", _run_build)
     build.add_argument("--out", type=Path, help="write into this folder instead of output/")
     build.add_argument(
         "--only", choices=[edition.value for edition in Edition], help="build one edition only"
     )
-
-    check = _command(
-        commands, "check", "verify sources, quotes and facts without building", _run_check
-    )
+    check = command("check", "verify sources, quotes and facts without building", _run_check)
     check.add_argument("--json", action="store_true", help="print the report as JSON")
-
-    sources = _command(commands, "sources", "show the cleaned sources", _run_sources)
+    sources = command("sources", "show the cleaned sources", _run_sources)
     sources.add_argument(
         "--dump", type=Path, metavar="OUT", help="write OUT/<source-id>.txt and OUT/glossary.txt"
     )
-    facts = _command(commands, "facts", "list candidate figures found in the sources", _run_facts)
+    facts = command("facts", "list candidate figures found in the sources", _run_facts)
     facts.add_argument(
         "--suggest",
         action="store_true",
         required=True,
         help="print candidate [[fact]] entries, ready to paste into facts.toml",
     )
-
-    new = commands.add_parser(
-        "new",
-        help="start a booklet project",
-        description="Start a booklet project in DIR.",
-        epilog=EXAMPLES["new"],
-    )
+    new = command("new", "start a booklet project", _run_new, project=False)
     new.add_argument("dir", type=Path, metavar="DIR", help="a new or empty folder")
     new.add_argument(
         "--seeds",
@@ -91,115 +131,74 @@ def _parser() -> argparse.ArgumentParser:
         metavar="FOLDER",
         help="a folder of saved .txt documents to start from",
     )
-    new.set_defaults(run=_run_new)
+    command("watch", "rebuild the booklet whenever one of its files changes", _run_watch)
     return parser
 
 
-def _command(
-    commands: argparse._SubParsersAction[argparse.ArgumentParser], name: str, help: str, run: object
-) -> argparse.ArgumentParser:
-    parser = commands.add_parser(
-        name, help=help, description=help.capitalize() + ".", epilog=EXAMPLES[name]
-    )
-    parser.add_argument(
-        "dir",
-        nargs="?",
-        type=Path,
-        default=Path("."),
-        metavar="DIR",
-        help="the booklet project (default: this folder)",
-    )
-    parser.set_defaults(run=run)
-    return parser
-
-
-def _run_build(args: argparse.Namespace) -> int:
+def _run_build(args: argparse.Namespace, console: Console) -> int:
     from booklet.build import build  # the pipeline's imports are paid only by commands that build
 
     project = load_project(args.dir)
     if args.out is not None:
         project = project.with_output(args.out.resolve())
     editions = [Edition(args.only)] if args.only else None
-    for path in build(project, editions):
-        data = path.read_bytes()
-        pages = len(re.findall(rb"/Type\s*/Page(?![s\w])", data))
-        print(f"wrote {_shown(path, project)} ({pages} pages, {len(data) // 1024} KB)")
+    for path in build(project, editions, console):
+        console.end_progress()
+        console.say(built_summary(path))
     return 0
 
 
-def _run_check(args: argparse.Namespace) -> int:
+def _run_check(args: argparse.Namespace, console: Console) -> int:
     from booklet.build import check
+    from booklet.report import check_report
 
     project = load_project(args.dir)
     checked = check(project)
     errors = errors_in(checked.problems)
+    report = check_report(checked, project)
     if args.json:
-        print(
-            json.dumps(
-                {
-                    "sources": [
-                        {"id": s.id, "trust": s.info.trust.value, "paragraphs": len(s.paragraphs)}
-                        for s in checked.corpus.sources
-                    ],
-                    "facts": len(checked.facts.facts),
-                    "conflicts": [
-                        {
-                            "quantity": c.quantity,
-                            "facts": [
-                                {"id": f.id, "value": f.value, "source": f.citation.source_id}
-                                for f in c.facts
-                            ],
-                        }
-                        for c in checked.facts.conflicts
-                    ],
-                    "problems": [problem.to_json() for problem in checked.problems],
-                },
-                indent=2,
-                ensure_ascii=False,
-            )
-        )
+        print(json.dumps(report, indent=2, ensure_ascii=False))
         return 1 if errors else 0
-    print("sources:")
-    for source in checked.corpus.sources:
-        print(
-            f"  {source.id:<28} {source.info.trust.value:<10} {len(source.paragraphs)} paragraphs"
-        )
-    print(f"facts: {len(checked.facts.facts)} verified, {len(checked.facts.charts)} charts")
+    console.say("sources:")
+    for source in report["sources"]:
+        console.say(f"  {source['id']:<28} {source['trust']:<10} {source['paragraphs']} paragraphs")
+    console.say(f"facts: {report['facts']} verified, {report['charts']} charts")
     for conflict in checked.facts.conflicts:
         values = "; ".join(
             f"{fact.value:g} {fact.unit} ({fact.citation.source_id})" for fact in conflict.facts
         )
-        print(f"sources disagree on {conflict.quantity}: {values}")
-    if checked.problems:
-        _report(checked.problems)
-    print(f"{len(errors)} error(s)" if errors else "no problems found")
+        console.say(f"sources disagree on {conflict.quantity}: {values}")
+    if report["unused_facts"]:
+        console.say(f"facts no template uses: {', '.join(report['unused_facts'])}")
+    console.report([problem for problem in checked.problems if problem.severity == "error"])
+    console.warn(problem for problem in checked.problems if problem.severity == "warning")
+    console.say(f"{len(errors)} error(s)" if errors else "no problems found")
     return 1 if errors else 0
 
 
-def _run_sources(args: argparse.Namespace) -> int:
+def _run_sources(args: argparse.Namespace, console: Console) -> int:
     from booklet.sources import dump_corpus, load_corpus
 
-    project = load_project(args.dir)
-    corpus = load_corpus(project)
+    corpus = load_corpus(load_project(args.dir))
     for source in corpus.sources:
         rules: dict[str, int] = {}
         for removal in source.removals:
             rules[removal.rule] = rules.get(removal.rule, 0) + 1
         removed = ", ".join(f"{rule} {count}" for rule, count in sorted(rules.items())) or "nothing"
         glossary = sum(1 for entry in corpus.glossary if entry.source_id == source.id)
-        print(
-            f"{source.id}: {len(source.paragraphs)} paragraphs kept, {glossary} glossary entries; "
-            f"removed: {removed}"
+        console.say(
+            f"{source.id}: {len(source.paragraphs)} paragraphs kept, "
+            f"{glossary} glossary entries; removed: {removed}"
         )
     if args.dump is not None:
         written = dump_corpus(corpus, args.dump)
-        print(f"wrote {len(written)} files to {args.dump}")
-    if corpus.problems:
-        _report(corpus.problems)
+        console.say(f"wrote {len(written)} files to {args.dump}")
+    console.report(errors_in(corpus.problems))
+    console.warn(problem for problem in corpus.problems if problem.severity == "warning")
     return 1 if errors_in(corpus.problems) else 0
 
 
-def _run_facts(args: argparse.Namespace) -> int:
+def _run_facts(args: argparse.Namespace, console: Console) -> int:
     from booklet.build import check
     from booklet.facts.suggest import suggestion_report
 
@@ -208,24 +207,20 @@ def _run_facts(args: argparse.Namespace) -> int:
     return 0
 
 
-def _run_new(args: argparse.Namespace) -> int:
+def _run_new(args: argparse.Namespace, console: Console) -> int:
     from booklet.scaffold import create_project
 
     written, problems = create_project(args.dir, args.seeds)
-    print(f"created {args.dir} ({len(written)} files)")
-    if problems:
-        _report(problems)
-    print(f"next: read {args.dir / 'seeds' / 'sources.toml'}, then run `booklet build {args.dir}`")
+    console.say(f"created {args.dir} ({len(written)} files)")
+    console.report(problems)
+    console.say(
+        f"next: read {args.dir / 'seeds' / 'sources.toml'}, then run `booklet build {args.dir}`"
+    )
     return 1 if errors_in(problems) else 0
 
 
-def _shown(path: Path, project: Project) -> str:
-    try:
-        return str(path.relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
+def _run_watch(args: argparse.Namespace, console: Console) -> int:
+    from booklet.watch import watch
 
-
-def _report(problems: Sequence[Problem]) -> None:
-    for problem in problems:
-        print(problem.format(), file=sys.stderr)
+    watch(args.dir, console)
+    return 0

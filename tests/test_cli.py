@@ -53,6 +53,7 @@ def test_a_wrong_quote_fails_with_file_line_and_hint(project, capsys):
     assert err == (
         f"seeds/facts.toml:{entry_line}: error: the quote of fact 'loan-third' is not in source "
         "'soviet-contribution'\n"
+        f"{entry_line:>6} | [[fact]]\n"
         '  hint: closest passage (paragraph 7): "They agreed to provide China with another loan of '
         "$50 million in early 1938, and later, an agreement was reached on a third loan amounting "
         'to $150 million."; copy the words exactly\n'
@@ -111,7 +112,11 @@ def test_bad_manifest_value_suggests_the_near_miss(project, capsys):
         manifest.read_text(encoding="utf-8").replace('paper = "a5"', 'paper = "a55"'), "utf-8"
     )
     assert main(["build", str(project)]) == 2
-    assert "error: `paper` cannot be 'a55'\n  hint: did you mean \"a5\"?" in capsys.readouterr().err
+    assert capsys.readouterr().err == (
+        "booklet.toml:11: error: `paper` cannot be 'a55'\n"
+        '    11 | paper = "a55"\n'
+        '  hint: did you mean "a5"?\n'
+    )
 
 
 def test_unknown_option_is_a_usage_error(capsys):

@@ -1,0 +1,80 @@
+"""`booklet watch`: rebuild whenever the curator saves a file, and never stop on a mistake.
+
+The project's inputs (booklet.toml, seeds/, templates/, assets/) are polled a few
+times a second, which needs no extra package and works on every file system. The
+rebuild runs in this process, so imported libraries, registered fonts and the chart
+cache stay warm: only what changed costs time.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from booklet.build import build
+from booklet.console import Console, built_summary
+from booklet.diagnostics import BookletError, Problem, ProblemsFoundError
+from booklet.project import MANIFEST, load_project
+
+POLL_S = 0.2
+_WATCHED = (MANIFEST, "seeds", "templates", "assets")
+
+Fingerprint = tuple[tuple[str, int, int], ...]
+
+
+def fingerprint(root: Path) -> Fingerprint:
+    """Name, size and modification time of every input file: any save changes it."""
+    entries = []
+    for name in _WATCHED:
+        top = root / name
+        paths = [top] if top.is_file() else sorted(p for p in top.rglob("*") if p.is_file())
+        for path in paths:
+            try:
+                stat = path.stat()
+            except OSError:
+                continue  # removed while we looked: the next poll sees it gone
+            entries.append((str(path.relative_to(root)), stat.st_size, stat.st_mtime_ns))
+    return tuple(entries)
+
+
+def rebuild(root: Path, console: Console) -> bool:
+    """One build; problems are reported, not raised, so the watch goes on."""
+    started = time.perf_counter()
+    try:
+        paths = build(load_project(root), reporter=console)
+    except (ProblemsFoundError, BookletError) as failed:
+        console.report(failed.problems)
+        console.say("not rebuilt: fix the problems above and save again")
+        return False
+    except Exception as error:  # a fault of booklet's own: say so, and keep watching
+        console.report(
+            [
+                Problem(
+                    None,
+                    f"internal error: {type(error).__name__}: {error}",
+                    hint="this is a bug in booklet; `booklet build --verbose` shows where",
+                )
+            ]
+        )
+        console.say("not rebuilt: fix the problems above and save again")
+        return False
+    for path in paths:
+        console.say(built_summary(path))
+    console.summary()
+    console.say(f"rebuilt in {time.perf_counter() - started:.2f} s; watching for changes")
+    return True
+
+
+def watch(root: Path, console: Console, *, keep_going: Callable[[], bool] = lambda: True) -> None:
+    """Build now, then again after every change, until Ctrl-C (or keep_going says stop)."""
+    root = root.resolve()
+    load_project(root)  # a folder that is not a project is an error at once, not in the loop
+    seen = fingerprint(root)
+    rebuild(root, console)
+    while keep_going():
+        time.sleep(POLL_S)
+        current = fingerprint(root)
+        if current != seen:
+            seen = current
+            rebuild(root, console)
