@@ -203,7 +203,8 @@ def _colophon(project: Project, corpus: Corpus) -> tuple[doc.Paragraph, ...]:
     lines = [
         f"{project.title}. {project.subtitle or ''}".strip(),
         f"Edited by {project.editor}." if project.editor else "",
-        f"Built{f' {when}' if when else ''} with booklet {__version__}. Every figure and quotation in this booklet is "
+        f"Built{f' {when}' if when else ''} with booklet {__version__}. "
+        "Every figure and quotation in this booklet is "
         "copied from one of the saved documents listed below and cited in a note; "
         "the notes on the sources say how far each can be trusted.",
         "Saved documents (SHA-256 of each file as saved):",
