@@ -16,10 +16,10 @@ from booklet.diagnostics import BookletError, Problem
 from booklet.document import Booklet
 from booklet.project import Paper
 
+from .citations import bibliography, note_markup
 from .labels import labels_for
-from .markup import inline_markup
 from .navigation import document_info
-from .notes import FootnoteArea, undefined_notes
+from .notes import FootnoteArea, note_labels, undefined_notes
 from .pages import BookletTemplate, PageGeometry, Section
 from .setting import Setting
 from .story import booklet_story
@@ -37,15 +37,15 @@ def layout(booklet: Booklet, style: Style, paper: Paper) -> bytes:
     geometry = PageGeometry.of(paper, style.margins)
     _refuse_what_cannot_be_set(booklet, geometry, paper)
     fonts = typography(style, booklet.language)
+    entries = bibliography(booklet)
+    labels = note_labels(booklet, style.note_numbering)
     notes = FootnoteArea(
-        {
-            note.number: inline_markup(note.content, style.accent, with_notes=False)
-            for note in booklet.notes
-        },
+        {note.number: note_markup(note.content, style.accent, entries) for note in booklet.notes},
         fonts.note,
         fonts.colours.rule,
         geometry.text_width,
         max_height=0.4 * geometry.text_height,
+        labels=labels,
     )
     setting = Setting(
         typography=fonts,
@@ -56,6 +56,8 @@ def layout(booklet: Booklet, style: Style, paper: Paper) -> bytes:
         sink=0.13 * geometry.text_height,
         chapters_open_right=style.chapters_open_right,
         link_colour=style.accent,
+        note_labels=labels,
+        entry_anchors=entries.anchors,
     )
     buffer = io.BytesIO()
     template = BookletTemplate(buffer, geometry, fonts, notes, document_info(booklet))

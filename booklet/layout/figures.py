@@ -63,7 +63,9 @@ class FigureFrame(Flowable):  # type: ignore[misc]
         stack_scaled(self.canv, self._content, 0, self.height, self.width, self.scale)
 
     def on_placed(self, doc: BookletTemplate) -> None:
-        doc.notify(FIGURE_ENTRY, (*figure_line(self.number, self.title), doc.page, self.key))
+        doc.notify(
+            FIGURE_ENTRY, (*figure_line(self.number, self.title), doc.body_page_number(), self.key)
+        )
 
 
 class Floating(Flowable):  # type: ignore[misc]
@@ -114,7 +116,10 @@ def figure_flowable(block: FigureBlock, setting: Setting) -> Floating:
         f" {block.number}.</font> {escape_text(block.title)}",
         typography.figure_label,
     )
-    caption = Paragraph(inline_markup(block.caption, setting.link_colour), typography.caption)
+    caption = Paragraph(
+        inline_markup(block.caption, setting.link_colour, note_labels=setting.note_labels),
+        typography.caption,
+    )
     width = min(block.width_mm * mm, setting.text_width)
     drawing = vector_drawing(block, width, setting.text_height * 0.8, typography.body_font.regular)
     gap = typography.leading * 0.4

@@ -164,7 +164,10 @@ def paragraph_flowable(
         "entry": typography.entry,
         "small": typography.small,
     }[block.role]
-    return _with_notes(Paragraph(_markup(block.content, setting), style), setting)
+    markup = _markup(block.content, setting)
+    if (anchor := setting.entry_anchors.get(block)) is not None:
+        markup = f'<a name="{anchor}"/>{markup}'  # where a note's link to this entry leads
+    return _with_notes(Paragraph(markup, style), setting)
 
 
 def table_flowable(block: doc.Table, setting: Setting) -> Flowable:
@@ -239,7 +242,7 @@ def _is_number(text: str) -> bool:
 
 
 def _markup(content: Iterable[doc.Inline], setting: Setting) -> str:
-    return inline_markup(content, setting.link_colour)
+    return inline_markup(content, setting.link_colour, note_labels=setting.note_labels)
 
 
 def _with_notes(flowable: Flowable, setting: Setting) -> Flowable:

@@ -7,7 +7,7 @@ source print as written; the only tags in the result are the ones made here.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape
 
@@ -17,6 +17,8 @@ NOTE_TARGET = "note-"  # where a marker leads: the note, "#note-12"
 REF_TARGET = "ref-"  # where a note's number leads back to: its marker
 _UNSAFE_IN_URL = re.compile(r"[\s\"'<>\\`\x00-\x1f\x7f]")
 _IN_WORD_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
+_INITIAL = re.compile(r"(?<![\w.])([^\W\d_])\. (?=[^\W\d_])")  # "A. M. Vasilevsky"
+NO_BREAK_SPACE = "\u00a0"
 
 
 def escape_text(text: str) -> str:
@@ -29,7 +31,20 @@ def escape_text(text: str) -> str:
     `_rejoinSplitFragWords`). Pieces of two fragments are rejoined as they are,
     so an empty tag after the hyphen starts a new fragment.
     """
-    return _IN_WORD_HYPHEN.sub("-<span/>", escape(text))
+    return _IN_WORD_HYPHEN.sub("-<span/>", escape(keep_initials_with_names(text)))
+
+
+def keep_initials_with_names(text: str) -> str:
+    """ "A. M. Vasilevsky" with no-break spaces, so no line ends after an initial."""
+    return _INITIAL.sub(_no_break_after_initial, text)
+
+
+def _no_break_after_initial(found: re.Match[str]) -> str:
+    initial = found.group(1)
+    following = found.string[found.end()]
+    if initial.isupper() and following.isupper():
+        return f"{initial}.{NO_BREAK_SPACE}"
+    return found.group(0)
 
 
 def escape_attribute(value: str) -> str:
@@ -49,19 +64,29 @@ def safe_link(url: str) -> str | None:
     return None
 
 
-def inline_markup(content: Iterable[Inline], link_colour: str, with_notes: bool = True) -> str:
-    """Markup for inline content; `with_notes=False` leaves out note markers (covers, notes)."""
+def inline_markup(
+    content: Iterable[Inline],
+    link_colour: str,
+    with_notes: bool = True,
+    note_labels: Mapping[int, str] | None = None,
+) -> str:
+    """Markup for inline content; `with_notes=False` leaves out note markers (covers, notes).
+
+    A marker shows its note's label if `note_labels` has one (notes numbered per
+    chapter), else the note's number.
+    """
+    labels = note_labels or {}
     return "".join(
-        (note_marker(item.number) if with_notes else "")
+        (note_marker(item.number, labels.get(item.number)) if with_notes else "")
         if isinstance(item, NoteRef)
         else _span(item, link_colour)
         for item in content
     )
 
 
-def note_marker(number: int) -> str:
-    """A raised note number that links to the note at the foot of the page."""
-    raised = f'<super size="64%" rise="36%">{number}</super>'
+def note_marker(number: int, label: str | None = None) -> str:
+    """A raised note number (or label) that links to the note at the foot of the page."""
+    raised = f'<super size="64%" rise="36%">{escape(label or str(number))}</super>'
     return f'<a name="{REF_TARGET}{number}"/><a href="#{NOTE_TARGET}{number}">{raised}</a>'
 
 

@@ -36,12 +36,14 @@ class SectionMark(Flowable):  # type: ignore[misc]
         title: str,
         origin: Location | None = None,
         contents_line: tuple[int, str] | None = None,  # level and markup
+        in_body: bool = True,  # False for the contents: front matter, numbered in roman
     ) -> None:
         super().__init__()
         self.key = key
         self.title = title
         self.origin = origin
         self.contents_line = contents_line
+        self.in_body = in_body
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         return 0.0, 0.0
@@ -53,10 +55,12 @@ class SectionMark(Flowable):  # type: ignore[misc]
 
     def on_placed(self, doc: BookletTemplate) -> None:
         doc.hide_running_head()
+        if self.in_body:
+            doc.begin_body()
         doc.section = Section(self.title, self.origin, running_head=self.title)
         if self.contents_line is not None:
             level, markup = self.contents_line
-            doc.notify(CHAPTER_ENTRY, (level, markup, doc.page, self.key))
+            doc.notify(CHAPTER_ENTRY, (level, markup, doc.body_page_number(), self.key))
 
 
 def contents_line(title: str, number: int | None, first_unnumbered: bool) -> tuple[int, str]:

@@ -50,8 +50,10 @@ class FootnoteArea:
         rule_colour: Color,
         width: float,
         max_height: float,
+        labels: Mapping[int, str] | None = None,
     ) -> None:
         self.notes = notes  # number -> markup
+        self.labels = labels or {}  # number -> what the note is called, if not its number
         self.style = style
         self.rule_colour = rule_colour
         self.width = width
@@ -101,7 +103,7 @@ class FootnoteArea:
 
     def _paragraph(self, number: int) -> Paragraph:
         markup = f'<a name="{NOTE_TARGET}{number}"/>{self.notes[number]}'
-        return Paragraph(markup, self.style, bulletText=str(number))
+        return Paragraph(markup, self.style, bulletText=self.labels.get(number, str(number)))
 
     def draw(self, canvas: Canvas, x: float, bottom: float) -> None:
         """Draw this page's notes upwards from `bottom`; a note too tall goes on overleaf."""
@@ -249,6 +251,24 @@ def _markers(frags: Any) -> Iterator[int]:
     for _, target in getattr(frags, "link", None) or ():
         if target.startswith(f"#{NOTE_TARGET}"):
             yield int(target.removeprefix(f"#{NOTE_TARGET}"))
+
+
+def note_labels(booklet: Booklet, numbering: str) -> dict[int, str]:
+    """What each note is called: its number, or with "chapter" numbering, from 1 in each chapter.
+
+    A note cited in two chapters keeps the label of the first.
+    """
+    if numbering != "chapter":
+        return {}
+    labels: dict[int, str] = {}
+    for chapter in booklet.chapters:
+        count = 0
+        for block in chapter.blocks:
+            for ref in _note_refs(block):
+                if ref.number not in labels:
+                    count += 1
+                    labels[ref.number] = str(count)
+    return labels
 
 
 def undefined_notes(booklet: Booklet) -> list[tuple[Chapter, int]]:

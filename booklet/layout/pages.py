@@ -24,6 +24,7 @@ from booklet.project import Paper
 from .notes import FootnoteArea
 from .style import Margins
 from .typography import Typography
+from .viewer import folio, label_pages_from_here, open_on_this_page_as_spreads
 
 Parity = Literal["any", "odd", "even"]
 
@@ -97,6 +98,7 @@ class BookletTemplate(BaseDocTemplate):  # type: ignore[misc]
         self.section = Section()
         self.floats: list[Flowable] = []  # figures waiting for the next page
         self.floats_page = 0
+        self.body_start: int | None = None  # the first chapter's page, folio 1
         super().__init__(
             buffer,
             pagesize=(geometry.width, geometry.height),
@@ -132,6 +134,7 @@ class BookletTemplate(BaseDocTemplate):  # type: ignore[misc]
         self.notes.reset()
         self.section = Section()
         self.floats = []
+        self.body_start = None
 
     def handle_pageBegin(self) -> None:  # noqa: N802
         self.page_state = PageState()
@@ -162,6 +165,19 @@ class BookletTemplate(BaseDocTemplate):  # type: ignore[misc]
         """Keep `height` free at the foot of the page for the notes just cited."""
         self.frame.bottomPadding += height
 
+    def begin_body(self) -> None:
+        """The first chapter starts on this page: folios count from 1 here."""
+        if self.body_start is None:
+            self.body_start = self.page
+
+    def folio(self) -> str:
+        """The number printed on this page: roman in the front matter, arabic from chapter 1."""
+        return folio(self.page, self.body_start)
+
+    def body_page_number(self) -> int:
+        """This page's number counted from the first chapter, as the contents give it."""
+        return int(self.page) - (self.body_start or 1) + 1
+
     def hide_running_head(self) -> None:
         self.page_state.shows_running_head = False
 
@@ -190,6 +206,11 @@ class BookletTemplate(BaseDocTemplate):  # type: ignore[misc]
     # Drawing what surrounds the text
 
     def _finish_page(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+        if self.page == 1:
+            open_on_this_page_as_spreads(canvas)
+            label_pages_from_here(canvas, 1, front_matter=True)
+        if self.page == self.body_start:
+            label_pages_from_here(canvas, self.page, front_matter=False)
         left = self.geometry.text_left(self.page)
         self.notes.draw(canvas, left, self.geometry.bottom)
         state = self.page_state
@@ -217,7 +238,7 @@ class BookletTemplate(BaseDocTemplate):  # type: ignore[misc]
         canvas.saveState()
         canvas.setFont(style.fontName, style.fontSize)
         canvas.setFillColor(style.textColor)
-        canvas.drawCentredString(left + self.geometry.text_width / 2, baseline, str(self.page))
+        canvas.drawCentredString(left + self.geometry.text_width / 2, baseline, self.folio())
         canvas.restoreState()
 
 

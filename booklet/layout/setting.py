@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from booklet.document import Paragraph
 
 from .labels import Labels
 from .notes import FootnoteArea
@@ -19,3 +22,5 @@ class Setting:
     sink: float  # the space above a chapter's title
     chapters_open_right: bool
     link_colour: str  # "#rrggbb", for links in the text
+    note_labels: Mapping[int, str] = field(default_factory=dict)  # when not the note's number
+    entry_anchors: Mapping[Paragraph, str] = field(default_factory=dict)  # bibliography entries

@@ -48,7 +48,7 @@ def contents(booklet: Booklet, setting: Setting) -> list[Flowable]:
     title = setting.labels.contents
     story: list[Flowable] = [
         StartPage("odd"),
-        SectionMark("contents", title),
+        SectionMark("contents", title, in_body=False),
         Spacer(1, setting.sink),
         *title_flowables(title, setting),
     ]

@@ -70,6 +70,7 @@ class Style:
     hyphenation: str = "auto"  # "auto": the booklet's language; "off"; or a code such as "de_DE"
     chapters_open_right: bool = True
     notes: str = "footnotes"
+    note_numbering: str = "booklet"  # "booklet": 1, 2, 3 … throughout; "chapter": from 1 in each
 
     def for_paper(self, paper: Paper) -> Style:
         """The style as set for this paper: the sheet's values are meant for A5.
@@ -86,22 +87,23 @@ class Style:
 
 DEFAULT_FONTS = {
     "body": {
-        "family": "DejaVu Serif",
-        "regular": "DejaVuSerif.ttf",
-        "bold": "DejaVuSerif-Bold.ttf",
-        "italic": "DejaVuSerif-Italic.ttf",
-        "bold_italic": "DejaVuSerif-BoldItalic.ttf",
+        "family": "Noto Serif",
+        "regular": "NotoSerif-Regular.ttf",
+        "bold": "NotoSerif-Bold.ttf",
+        "italic": "NotoSerif-Italic.ttf",
+        "bold_italic": "NotoSerif-BoldItalic.ttf",
     },
     "heading": {
-        "family": "DejaVu Sans",
-        "regular": "DejaVuSans.ttf",
-        "bold": "DejaVuSans-Bold.ttf",
-        "italic": "DejaVuSans-Oblique.ttf",
-        "bold_italic": "DejaVuSans-BoldOblique.ttf",
+        "family": "Noto Sans",
+        "regular": "NotoSans-Regular.ttf",
+        "bold": "NotoSans-Bold.ttf",
+        "italic": "NotoSans-Italic.ttf",
+        "bold_italic": "NotoSans-BoldItalic.ttf",
     },
 }
 TABLES = ("fonts", "sizes", "margins", "colours", "book", "charts")  # [charts] is read by charts
 NOTES = ("footnotes",)
+NOTE_NUMBERING = ("booklet", "chapter")
 _COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 
 
@@ -121,7 +123,9 @@ def load_style(style_file: Path, assets_dir: Path) -> tuple[Style, list[Problem]
     sizes = sheet.table(data, "sizes", _fields(Sizes()))
     margins = sheet.table(data, "margins", _fields(Margins()))
     colours = sheet.table(data, "colours", ("ink", "accent"))
-    book = sheet.table(data, "book", ("hyphenation", "chapters_open_right", "notes"))
+    book = sheet.table(
+        data, "book", ("hyphenation", "chapters_open_right", "notes", "note_numbering")
+    )
     default = Style(body, heading)
     style = Style(
         body_font=body,
@@ -137,6 +141,14 @@ def load_style(style_file: Path, assets_dir: Path) -> tuple[Style, list[Problem]
             "book", book, "chapters_open_right", True, _is_bool, "write true or false"
         ),
         notes=_notes(sheet, book),
+        note_numbering=sheet.value(
+            "book",
+            book,
+            "note_numbering",
+            "booklet",
+            lambda value: value in NOTE_NUMBERING,
+            'write note_numbering = "booklet" or "chapter"',
+        ),
     )
     return style, sheet.problems
 
@@ -279,7 +291,7 @@ def _font_file(sheet: _Sheet, role: str, name: str, default: str, assets_dir: Pa
             Problem(
                 None,
                 f"the bundled font `{default}` is missing",
-                hint="reinstall booklet's dependencies: matplotlib brings the DejaVu fonts",
+                hint="reinstall booklet: it brings the Noto fonts of the default style",
             )
         )
     return fallback

@@ -13,7 +13,7 @@ from PIL import Image
 from booklet.charts import ChartStyle
 from booklet.diagnostics import Location
 from booklet.facts.model import ChartSpec, Citation, Fact, Facts
-from booklet.fonts import bundled_font_dir
+from booklet.fonts import matplotlib_font_dir
 from booklet.sources.model import Trust
 
 FACTS_FILE = Path("seeds/facts.toml")
@@ -61,7 +61,7 @@ def make_spec(kind: str, facts: list[str], chart_id: str = "chart", **options: A
 
 
 def font_file() -> Path:
-    folder = bundled_font_dir()
+    folder = matplotlib_font_dir()
     assert folder is not None
     return folder / "DejaVuSerif.ttf"
 

@@ -10,7 +10,7 @@ from typing import Any
 
 import pdfplumber
 import pytest
-from matplotlib import rc_context
+from matplotlib import font_manager, rc_context
 from matplotlib.figure import Figure
 from pdfplumber.pdf import PDF
 from pypdf import PdfReader
@@ -51,11 +51,18 @@ def span(text: str, **kwargs: object) -> doc.Span:
     return doc.Span(text, **kwargs)  # type: ignore[arg-type]
 
 
-CHART_RC: Any = {"svg.fonttype": "none", "svg.hashsalt": "tests", "font.family": "DejaVu Serif"}
+CHART_RC: Any = {"svg.fonttype": "none", "svg.hashsalt": "tests", "font.family": "Noto Serif"}
+
+
+def _know_the_booklets_fonts() -> None:
+    """Let matplotlib measure chart text in the body face, as the charts stage does."""
+    for path in sorted((ROOT / "assets" / "fonts").glob("NotoSerif-*.ttf")):
+        font_manager.fontManager.addfont(str(path))
 
 
 def chart_svg(title: str = "Loans") -> bytes:
-    """A small bar chart as the charts stage makes them: text kept as text, in DejaVu Serif."""
+    """A small bar chart as the charts stage makes them: text kept as text, in the body face."""
+    _know_the_booklets_fonts()
     with rc_context(CHART_RC):
         figure = Figure(figsize=(110 / 25.4, 68 / 25.4))
         axes = figure.add_subplot()

@@ -96,7 +96,7 @@ def test_a_bare_booklet_is_still_a_booklet(
     texts = read_texts(layout(bare, style, PAPERS["a5"]))
     assert len(texts) == 4  # cover, its back, contents, back cover
     assert texts[0].strip() == "Bare"
-    assert texts[2].split() == ["Contents", "3"]  # and its folio
+    assert texts[2].split() == ["Contents", "iii"]  # and its folio: front matter, in roman
 
 
 def test_margins_that_leave_no_room_for_text_are_a_problem(

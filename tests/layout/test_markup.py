@@ -185,3 +185,19 @@ def _count_compounds(booklet: doc.Booklet) -> int:
         if isinstance(item, Span)
         for compound in COMPOUNDS
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A. M. Vasilevsky", "A.\u00a0M.\u00a0Vasilevsky"),
+        (
+            "\u0424. \u0418. \u0416\u0443\u043a\u043e\u0432",
+            "\u0424.\u00a0\u0418.\u00a0\u0416\u0443\u043a\u043e\u0432",
+        ),
+        ("in the U.S. Army", "in the U.S. Army"),  # an abbreviation, not initials
+        ("para. 2 of p. Smith", "para. 2 of p. Smith"),  # small letters are no initials
+    ],
+)
+def test_initials_stay_with_the_name(text: str, expected: str) -> None:
+    assert inline_markup([Span(text)], "#000") == expected

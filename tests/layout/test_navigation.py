@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+import pytest
 from pypdf import PdfReader
 
 from booklet import document as doc
@@ -15,13 +16,22 @@ from booklet.project import PAPERS
 LEADERS = re.compile(r"^(?:(\d+) )?(.+?) [. ]*\.\s*(\d+)$")
 
 
-def contents_lines(text: str) -> dict[str, tuple[str | None, int]]:
-    """Contents lines as title -> (number shown, page shown)."""
+def contents_lines(text: str, labels: list[str]) -> dict[str, tuple[str | None, int]]:
+    """Contents lines as title -> (number shown, page counted from the cover, from 1).
+
+    The contents give the folio printed on the page, which counts from the first
+    chapter; the PDF's page labels say which page has that folio.
+    """
     lines = {}
     for line in text.splitlines():
         if (found := LEADERS.match(line.strip())) is not None:
-            lines[found[2]] = (found[1], int(found[3]))
+            lines[found[2]] = (found[1], labels.index(found[3]) + 1)
     return lines
+
+
+@pytest.fixture(scope="module")
+def labels(sample_pdf: bytes) -> list[str]:
+    return list(PdfReader(io.BytesIO(sample_pdf)).page_labels)
 
 
 def flat(text: str) -> str:
@@ -29,9 +39,9 @@ def flat(text: str) -> str:
 
 
 def test_the_contents_list_every_chapter_with_its_page(
-    texts: list[str], sample: doc.Booklet
+    texts: list[str], sample: doc.Booklet, labels: list[str]
 ) -> None:
-    lines = contents_lines(texts[2])
+    lines = contents_lines(texts[2], labels)
     for chapter in sample.chapters:
         number, page = lines[chapter.title]
         assert number == (str(chapter.number) if chapter.kind == "chapter" else None)
@@ -39,14 +49,16 @@ def test_the_contents_list_every_chapter_with_its_page(
         assert chapter.title not in flat(texts[page - 2])  # it opens there
 
 
-def test_the_list_of_figures_gives_the_page_of_each_figure(texts: list[str]) -> None:
-    number, page = contents_lines(texts[2])["Three Soviet loans to China"]
+def test_the_list_of_figures_gives_the_page_of_each_figure(
+    texts: list[str], labels: list[str]
+) -> None:
+    number, page = contents_lines(texts[2], labels)["Three Soviet loans to China"]
     assert number == "1"
     assert "Figure 1. Three Soviet loans to China" in flat(texts[page - 1])
 
 
 def test_contents_lines_link_to_their_pages(
-    sample_pdf: bytes, texts: list[str], sample: doc.Booklet
+    sample_pdf: bytes, texts: list[str], sample: doc.Booklet, labels: list[str]
 ) -> None:
     reader: Any = PdfReader(io.BytesIO(sample_pdf))
     page_ids = {
@@ -57,7 +69,7 @@ def test_contents_lines_link_to_their_pages(
         for annot in reader.pages[2]["/Annots"]
         if "/Dest" in annot.get_object()
     ]
-    pages = {title: page for title, (_, page) in contents_lines(texts[2]).items()}
+    pages = {title: page for title, (_, page) in contents_lines(texts[2], labels).items()}
     for chapter in sample.chapters:
         assert targets.count(pages[chapter.title]) >= 2  # the title and the page number
     assert pages["Three Soviet loans to China"] in targets
@@ -94,5 +106,5 @@ def test_titles_are_text_in_the_contents_and_the_outline(
     title = "AT&T <b>bold?</b> &bogus; <img src='x.png'/>"
     chapters = (dataclasses.replace(sample.chapters[0], title=title), *sample.chapters[1:])
     pdf = layout(dataclasses.replace(sample, chapters=chapters), style, PAPERS["a5"])
-    assert title in contents_lines(read_texts(pdf)[2])
+    assert title in contents_lines(read_texts(pdf)[2], list(PdfReader(io.BytesIO(pdf)).page_labels))
     assert title in read_outline(pdf)

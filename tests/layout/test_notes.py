@@ -14,7 +14,7 @@ from reportlab.platypus import Paragraph
 from booklet import document as doc
 from booklet.layout import Style, layout
 from booklet.layout.markup import note_marker
-from booklet.layout.notes import notes_in
+from booklet.layout.notes import note_labels, notes_in
 from booklet.project import PAPERS
 
 MARKER_SIZE = 6.5  # markers are set smaller than any text or note
@@ -132,7 +132,7 @@ def test_a_note_number_links_back_to_its_marker(plumbed: PDF) -> None:
     page = plumbed.pages[4]
     found = body_and_notes(page)
     assert found is not None
-    back_links = [annot for annot in page.annots if annot["top"] >= found[1] - 2]
+    back_links = [annot for annot in page.annots if annot["top"] >= found[1] - 4]
     assert len(back_links) == len(markers(page)) == 2
     for annot in back_links:
         assert annot["data"]["Dest"][0].objid == page.page_obj.pageid
@@ -153,3 +153,34 @@ def test_a_note_cited_on_two_pages_is_printed_on_both(
     pages = [text for text in texts if "says so." in text]
     assert len(pages) == 2
     assert all("Note 1: the one source." in text for text in pages)
+
+
+def test_notes_numbered_per_chapter_start_again_at_1_in_each_chapter(
+    sample: doc.Booklet, style: Style, read_texts: Callable[[bytes], list[str]]
+) -> None:
+    labels = note_labels(sample, "chapter")
+    first_of_each = [
+        labels[next(iter(_refs(chapter)))] for chapter in sample.chapters if _refs(chapter)
+    ]
+    assert first_of_each == ["1"] * len(first_of_each)
+    assert len(first_of_each) >= 2
+    assert note_labels(sample, "booklet") == {}
+
+    per_chapter = dataclasses.replace(style, note_numbering="chapter")
+    text = " ".join(
+        " ".join(page.split()) for page in read_texts(layout(sample, per_chapter, PAPERS["a5"]))
+    )
+    first = _refs(sample.chapters[1])[0]  # numbered through the booklet, more than 1
+    assert first > 1
+    assert f"1 Note {first}:" in text  # shown as the chapter's note 1
+    assert f"{first} Note {first}:" not in text
+
+
+def _refs(chapter: doc.Chapter) -> list[int]:
+    return [
+        item.number
+        for block in chapter.blocks
+        if isinstance(block, doc.Paragraph)
+        for item in block.content
+        if isinstance(item, doc.NoteRef)
+    ]

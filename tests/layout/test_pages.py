@@ -12,6 +12,7 @@ from pypdf import PdfReader
 
 from booklet import document as doc
 from booklet.layout import Style, layout
+from booklet.layout.viewer import roman
 from booklet.project import PAPERS
 
 MM = 72 / 25.4
@@ -107,16 +108,27 @@ def test_no_running_head_on_cover_colophon_contents_openings_blanks_or_back(
         assert head(plumbed.pages[number - 1]).strip() == "", f"page {number}"
 
 
-def test_folios_count_from_the_cover_and_skip_the_covers_and_blanks(
-    plumbed: PDF,
+def test_folios_are_roman_in_front_and_count_from_the_first_chapter(
+    plumbed: PDF, sample_pdf: bytes, read_outline: Callable[[bytes], dict[str, int]]
 ) -> None:
+    first_chapter = read_outline(sample_pdf)["Chapter title 1: the road to Lanzhou"]
     last = len(plumbed.pages)
     for page in plumbed.pages:
         number = page.page_number
         if number in (1, 2, last) or not page.chars:
             assert foot(page).strip() == "", f"page {number}"
+        elif number < first_chapter:
+            assert foot(page).strip() == roman(number), f"page {number}"
         else:
-            assert foot(page).strip() == str(number), f"page {number}"
+            assert foot(page).strip() == str(number - first_chapter + 1), f"page {number}"
+
+
+def test_page_labels_agree_with_the_folios(plumbed: PDF, sample_pdf: bytes) -> None:
+    labels = PdfReader(io.BytesIO(sample_pdf)).page_labels
+    assert labels[:3] == ["i", "ii", "iii"]
+    for page, label in zip(plumbed.pages, labels, strict=True):
+        if foot(page).strip():
+            assert foot(page).strip() == label
 
 
 def test_no_text_outside_the_page_less_5_mm(plumbed: PDF) -> None:

@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from booklet.diagnostics import Location
+from booklet.fonts import PACKAGE_FONTS
 from booklet.layout import load_style
 from booklet.layout.style import Margins, Sizes
 from booklet.project import PAPERS
@@ -23,9 +24,10 @@ def write_sheet(tmp_path: Path, text: str) -> tuple[Path, Path]:
 def test_the_shipped_sheet_reads_without_problems() -> None:
     style, problems = load_style(ROOT / "assets" / "style.toml", ROOT / "assets")
     assert problems == []
-    assert style.body_font.family == "DejaVu Serif"
-    assert style.body_font.italic.name == "DejaVuSerif-Italic.ttf"
-    assert style.heading_font.family == "DejaVu Sans"
+    assert style.body_font.family == "Noto Serif"
+    assert style.body_font.italic.name == "NotoSerif-Italic.ttf"
+    assert style.heading_font.family == "Noto Sans"
+    assert style.note_numbering == "booklet"
     assert style.margins.inner > style.margins.outer  # room for the fold
     assert style.chapters_open_right is True
     assert style.notes == "footnotes"
@@ -131,10 +133,10 @@ def test_a_font_file_not_found_names_the_line_and_falls_back(tmp_path: Path) -> 
     style, problems = load_style(sheet, assets)
     assert [problem.format() for problem in problems] == [
         "assets/style.toml:3: error: font file `Garamond.ttf` of the `body` font not found\n"
-        "  hint: put it in assets/fonts/, or name a bundled font such as `DejaVuSerif.ttf`"
+        "  hint: put it in assets/fonts/, or name a bundled font such as `NotoSerif-Regular.ttf`"
     ]
-    assert style.body_font.regular.name == "DejaVuSerif.ttf"
-    assert style.body_font.bold.name == "DejaVuSerif-Bold.ttf"
+    assert style.body_font.regular.name == "NotoSerif-Regular.ttf"
+    assert style.body_font.bold.name == "NotoSerif-Bold.ttf"
 
 
 def test_a_font_in_the_project_is_found_first(tmp_path: Path) -> None:
@@ -158,7 +160,7 @@ def test_a_file_that_is_not_truetype_is_refused(tmp_path: Path) -> None:
     assert len(problems) == 1
     assert problems[0].message.startswith("font file `Fake.ttf` cannot be embedded")
     assert problems[0].location == Location(Path("assets/style.toml"), 2)
-    assert style.body_font.regular.name == "DejaVuSerif.ttf"
+    assert style.body_font.regular.name == "NotoSerif-Regular.ttf"
 
 
 def test_an_unknown_font_key_is_reported(tmp_path: Path) -> None:
@@ -185,3 +187,47 @@ def style_font(name: str) -> Path:
     path = find_font(name, ROOT / "assets")
     assert path is not None
     return path
+
+
+def test_a_project_without_fonts_of_its_own_gets_the_faces_booklet_ships(tmp_path: Path) -> None:
+    sheet, assets = write_sheet(tmp_path, (ROOT / "assets" / "style.toml").read_text("utf-8"))
+    style, problems = load_style(sheet, assets)
+    assert problems == []
+    assert style.body_font.regular == PACKAGE_FONTS / "NotoSerif-Regular.ttf"
+    assert style.heading_font.bold_italic == PACKAGE_FONTS / "NotoSans-BoldItalic.ttf"
+
+
+def test_matplotlibs_dejavu_stays_available(tmp_path: Path) -> None:
+    sheet, assets = write_sheet(
+        tmp_path, '[fonts]\nbody = { family = "DejaVu Serif", regular = "DejaVuSerif.ttf" }\n'
+    )
+    style, problems = load_style(sheet, assets)
+    assert problems == []
+    assert style.body_font.regular.name == "DejaVuSerif.ttf"
+
+
+def test_the_fonts_shipped_with_booklet_are_static_truetype_with_their_licence() -> None:
+    shipped = sorted(path.name for path in PACKAGE_FONTS.glob("*.ttf"))
+    assert len(shipped) == 8
+    for name in shipped:
+        assert (PACKAGE_FONTS / name).read_bytes()[:4] == b"\x00\x01\x00\x00"  # glyf outlines
+    assert (PACKAGE_FONTS / "OFL.txt").is_file()
+
+
+@pytest.mark.parametrize("numbering", ["booklet", "chapter"])
+def test_notes_are_numbered_through_the_booklet_or_per_chapter(
+    tmp_path: Path, numbering: str
+) -> None:
+    sheet, assets = write_sheet(tmp_path, f'[book]\nnote_numbering = "{numbering}"\n')
+    style, problems = load_style(sheet, assets)
+    assert problems == []
+    assert style.note_numbering == numbering
+
+
+def test_an_unknown_note_numbering_is_reported(tmp_path: Path) -> None:
+    sheet, assets = write_sheet(tmp_path, '[book]\nnote_numbering = "page"\n')
+    style, problems = load_style(sheet, assets)
+    assert [(problem.message, problem.hint) for problem in problems] == [
+        ("`book.note_numbering` cannot be 'page'", 'write note_numbering = "booklet" or "chapter"')
+    ]
+    assert style.note_numbering == "booklet"
