@@ -2,48 +2,45 @@
 
 Printed on both sides, flipped on the short edge, then stacked, folded in the
 middle and stapled, the sheets read in order, from the front cover to the back.
+A print shop may instead want the pages one by one, with bleed and crop marks,
+to impose them itself: that is the print-shop file.
 """
 
 from __future__ import annotations
 
-import io
-
-from pypdf import PdfWriter
-from pypdf.generic import NameObject, TextStringObject
-
+from booklet.diagnostics import BookletError, Problem
 from booklet.project import Paper
 
-from .digital import DigitalEdition, read_digital_edition
+from .digital import read_digital_edition
+from .options import HOME_PRINTER, PrintOptions, fit_problems, option_problems
+from .print_shop import print_shop
 from .saddle_stitch import sheet_sides
-from .sheets import place_on_sheets, sheet_size
+from .sheets import place_on_sheets, placed_size, sheet_size
+from .writing import written
 
-__all__ = ["impose"]
+__all__ = ["PrintOptions", "impose", "print_problems", "print_shop"]
 
 PRINT_EDITION = " (print edition)"
 
 
-def impose(pdf: bytes, paper: Paper) -> bytes:
+def impose(pdf: bytes, paper: Paper, options: PrintOptions = HOME_PRINTER) -> bytes:
     """The print edition of a digital edition whose pages are of this paper size.
 
     Raises BookletError if the digital edition is not a PDF, is damaged, has no
-    pages, or has pages of different sizes.
+    pages, or has pages of different sizes, or if an option is out of range.
     """
+    if problems := option_problems(options):
+        raise BookletError(*problems)
     edition = read_digital_edition(pdf)
     sides = sheet_sides(len(edition.pages))
-    writer = place_on_sheets(edition.pages, edition.page_size, sides, sheet_size(paper))
-    _describe(writer, edition)
-    writer.compress_identical_objects()
-    output = io.BytesIO()
-    writer.write(output)  # with no /ID and no dates of its own: the same input, the same bytes
-    return output.getvalue()
+    writer = place_on_sheets(edition.pages, edition.page_size, sides, sheet_size(paper), options)
+    return written(writer, edition, PRINT_EDITION)
 
 
-def _describe(writer: PdfWriter, edition: DigitalEdition) -> None:
-    """The digital edition's title, author, dates and language; pypdf stays the producer."""
-    info = {key: text for key, text in edition.info.items() if key != "/Producer"}
-    if "/Title" in info:
-        info["/Title"] += PRINT_EDITION
-    writer.add_metadata(info)
-    if edition.language:
-        writer.root_object[NameObject("/Lang")] = TextStringObject(edition.language)
-    writer.pdf_header = edition.pdf_header
+def print_problems(pdf: bytes, paper: Paper, options: PrintOptions) -> list[Problem]:
+    """Errors for options out of range; warnings for bleed or marks the sheet has no room for."""
+    if problems := option_problems(options):
+        return problems
+    sheet = sheet_size(paper)
+    page_size = placed_size(read_digital_edition(pdf).page_size, sheet)
+    return fit_problems(options, paper, page_size, sheet)

@@ -11,7 +11,7 @@ from pypdf import PdfReader, PdfWriter
 from reportlab.lib.pagesizes import A4, A5, A6, landscape, letter
 
 from booklet.diagnostics import BookletError
-from booklet.impose import impose
+from booklet.impose import PrintOptions, impose, print_problems
 from booklet.project import PAPERS
 
 HALF_LETTER = (letter[1] / 2, letter[0])
@@ -31,12 +31,26 @@ def halves(print_pdf: bytes) -> list[tuple[int | None, int | None]]:
     return sides
 
 
+@pytest.mark.parametrize(("paper", "page"), [("a5", A5), ("a6", A6), ("half-letter", HALF_LETTER)])
 @pytest.mark.parametrize("count", [4, 11, 12, 17])
-def test_the_folded_print_edition_reads_in_order(count: int, make_pdf, fold) -> None:
-    sides = halves(impose(make_pdf(count), PAPERS["a5"]))
+def test_the_folded_print_edition_reads_in_order(
+    paper: str, page: tuple[float, float], count: int, make_pdf, fold
+) -> None:
+    sides = halves(impose(make_pdf(count, page), PAPERS[paper]))
     sheets = list(zip(sides[::2], sides[1::2], strict=True))
     blanks = [None] * (-count % 4)  # just before the back cover, which stays outside
     assert fold(sheets) == [*range(count - 1), *blanks, count - 1]
+
+
+@pytest.mark.parametrize("paper", ["a6", "half-letter"])
+def test_with_creep_the_folded_print_edition_still_reads_in_order(
+    paper: str, make_pdf, fold
+) -> None:
+    page = A6 if paper == "a6" else HALF_LETTER
+    print_pdf = impose(make_pdf(15, page), PAPERS[paper], PrintOptions(creep_mm=2))
+    sides = halves(print_pdf)
+    sheets = list(zip(sides[::2], sides[1::2], strict=True))
+    assert fold(sheets) == [*range(14), None, 14]
 
 
 def test_blank_pages_are_truly_blank(make_pdf) -> None:
@@ -176,3 +190,19 @@ def test_a_damaged_file_is_either_imposed_or_refused_with_a_problem(data, make_p
     except BookletError as error:
         outcome = error.problem.message
     assert outcome == "2 sides" or re.fullmatch(r"[a-z][^\n]*[^.]", outcome)
+
+
+def test_the_default_booklet_is_small_enough_to_send_by_email(default_build) -> None:
+    digital = next(path for name, path in default_build.items() if not name.endswith("-print.pdf"))
+    printed = next(path for name, path in default_build.items() if name.endswith("-print.pdf"))
+    assert digital.stat().st_size < 400_000
+    assert printed.stat().st_size < 1.2 * digital.stat().st_size
+
+
+def test_print_problems_warn_of_marks_a_full_sheet_has_no_room_for(make_pdf) -> None:
+    [warning] = print_problems(make_pdf(4), PAPERS["a5"], PrintOptions(marks=True))
+    assert warning.severity == "warning"
+    assert "printer's marks" in warning.message
+    assert print_problems(make_pdf(4), PAPERS["a5"], PrintOptions(creep_mm=0.5)) == []
+    [error] = print_problems(make_pdf(4), PAPERS["a5"], PrintOptions(bleed_mm=-1))
+    assert error.severity == "error"
