@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Protocol
 
@@ -11,7 +11,9 @@ from booklet.charts import draw_figures, load_chart_style
 from booklet.compose import compose
 from booklet.diagnostics import Problem, errors_in, raise_if_errors
 from booklet.facts import Facts, load_facts
-from booklet.impose import impose
+from booklet.grayscale import grey
+from booklet.impose import impose, print_problems, print_shop
+from booklet.impose.options import PrintOptions, option_problems
 from booklet.layout import layout, load_style
 from booklet.output import write_atomically
 from booklet.project import Edition, Project
@@ -55,16 +57,26 @@ def check(project: Project) -> Checked:
 
 
 def build(
-    project: Project, editions: Collection[Edition] | None = None, reporter: Reporter = SILENT
+    project: Project,
+    editions: Collection[Edition] | None = None,
+    reporter: Reporter = SILENT,
+    *,
+    grayscale: bool = False,
 ) -> list[Path]:
     """Run every stage; write nothing unless all of them succeed."""
     editions = project.editions if editions is None else editions
+    options = PrintOptions(project.bleed_mm, project.marks, project.creep_mm)
     reporter.stage("reading and cleaning the sources")
     checked = check(project)
-    _stop_on_errors(checked.problems, reporter)
+    _stop_on_errors([*checked.problems, *option_problems(options)], reporter)
     chart_style, chart_style_problems = load_chart_style(project.style_file, project.assets_dir)
     style, style_problems = load_style(project.style_file, project.assets_dir)
     _stop_on_errors([*chart_style_problems, *style_problems], reporter)
+    if grayscale:  # the photocopier's view: every colour as the grey of its luminance
+        chart_style = replace(
+            chart_style, colours=tuple(map(grey, chart_style.colours)), ink=grey(chart_style.ink)
+        )
+        style = replace(style, ink=grey(style.ink), accent=grey(style.accent))
     reporter.stage("drawing the charts")
     figures, chart_problems = draw_figures(
         checked.facts.charts, checked.facts, chart_style, project.cache_dir / "charts"
@@ -74,12 +86,22 @@ def build(
     document = compose(project, checked.corpus, checked.facts, figures)
     reporter.stage("setting the pages")
     digital = layout(document, style, project.paper)
-    pdfs = {f"{project.slug}.pdf": digital}
+    name = f"{project.slug}-grayscale" if grayscale else project.slug
+    files = {f"{name}.pdf": digital}
     if Edition.PRINT in editions:
         reporter.stage("imposing the print edition")
-        pdfs[f"{project.slug}-print.pdf"] = impose(digital, project.paper)
+        _stop_on_errors(print_problems(digital, project.paper, options), reporter)
+        files[f"{name}-print.pdf"] = impose(digital, project.paper, options)
+    if Edition.PRINT_SHOP in editions:
+        files[f"{name}-print-shop.pdf"] = print_shop(digital, project.paper, options)
+    if Edition.PREVIEW in editions:
+        from booklet.preview import contact_sheet, cover_png  # renders pages: only when asked
+
+        reporter.stage("drawing the previews")
+        files[f"{name}-cover.png"] = cover_png(digital)
+        files[f"{name}-pages.png"] = contact_sheet(digital)
     reporter.stage("writing")
-    return write_atomically(project.out_dir, pdfs)
+    return write_atomically(project.out_dir, files)
 
 
 def _stop_on_errors(problems: Iterable[Problem], reporter: Reporter) -> None:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from booklet import __version__
 from booklet.console import Console, built_summary
-from booklet.diagnostics import BookletError, ProblemsFoundError, errors_in
+from booklet.diagnostics import BookletError, Location, Problem, ProblemsFoundError, errors_in
 from booklet.project import Edition, load_project
 
 EXAMPLES = {
@@ -27,6 +27,7 @@ EXAMPLES = {
     "facts": "example: booklet facts --suggest > candidates.toml",
     "new": "example: booklet new my-booklet --seeds ~/Downloads/articles",
     "watch": "example: booklet watch            (rebuild on every save; Ctrl-C to stop)",
+    "print": "example: booklet print --copies 30   (duplex, flipped on the short edge)",
 }
 Command = Callable[[argparse.Namespace, Console], int]
 
@@ -108,7 +109,14 @@ def _parser() -> argparse.ArgumentParser:
     build = command("build", "build the booklet into output/", _run_build)
     build.add_argument("--out", type=Path, help="write into this folder instead of output/")
     build.add_argument(
-        "--only", choices=[edition.value for edition in Edition], help="build one edition only"
+        "--only",
+        choices=[edition.value for edition in Edition],
+        help="build one edition only (the digital one is always written)",
+    )
+    build.add_argument(
+        "--grayscale",
+        action="store_true",
+        help="every colour as a photocopier's grey: <slug>-grayscale.pdf",
     )
     check = command("check", "verify sources, quotes and facts without building", _run_check)
     check.add_argument("--json", action="store_true", help="print the report as JSON")
@@ -132,6 +140,9 @@ def _parser() -> argparse.ArgumentParser:
         help="a folder of saved .txt documents to start from",
     )
     command("watch", "rebuild the booklet whenever one of its files changes", _run_watch)
+    printing = command("print", "send the print edition to a printer (CUPS)", _run_print)
+    printing.add_argument("--printer", metavar="NAME", help="the printer (default: the system's)")
+    printing.add_argument("--copies", type=int, default=1, metavar="N", help="how many copies")
     return parser
 
 
@@ -142,7 +153,7 @@ def _run_build(args: argparse.Namespace, console: Console) -> int:
     if args.out is not None:
         project = project.with_output(args.out.resolve())
     editions = [Edition(args.only)] if args.only else None
-    for path in build(project, editions, console):
+    for path in build(project, editions, console, grayscale=args.grayscale):
         console.end_progress()
         console.say(built_summary(path))
     return 0
@@ -223,4 +234,22 @@ def _run_watch(args: argparse.Namespace, console: Console) -> int:
     from booklet.watch import watch
 
     watch(args.dir, console)
+    return 0
+
+
+def _run_print(args: argparse.Namespace, console: Console) -> int:
+    from booklet.printing import send_to_printer
+
+    project = load_project(args.dir)
+    pdf = project.out_dir / f"{project.slug}-print.pdf"
+    if not pdf.is_file():
+        raise BookletError(
+            Problem(
+                Location(pdf),
+                "the print edition has not been built",
+                hint="run `booklet build` first",
+            )
+        )
+    job = send_to_printer(pdf, "booklet", project.paper, args.printer, args.copies)
+    console.say(f"sent {pdf.name} as job {job}: duplex, flipped on the short edge, not scaled")
     return 0

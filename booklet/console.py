@@ -131,9 +131,11 @@ class Console:
 def built_summary(path: Path) -> str:
     """ "wrote output/x.pdf (32 pages, 186 KB)": what a build made, for the person who ran it."""
     data = path.read_bytes()
-    pages = len(re.findall(rb"/Type\s*/Page(?![s\w])", data))
     try:
         shown = path.relative_to(Path.cwd())
     except ValueError:
         shown = path
+    if path.suffix != ".pdf":
+        return f"wrote {shown} ({len(data) // 1024} KB)"
+    pages = len(re.findall(rb"/Type\s*/Page(?![s\w])", data))
     return f"wrote {shown} ({pages} pages, {len(data) // 1024} KB)"

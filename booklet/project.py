@@ -17,6 +17,8 @@ MANIFEST = "booklet.toml"
 class Edition(StrEnum):
     DIGITAL = "digital"  # <slug>.pdf: the reading copy, with links and outline
     PRINT = "print"  # <slug>-print.pdf: pages imposed for saddle-stitch printing
+    PRINT_SHOP = "print-shop"  # <slug>-print-shop.pdf: single pages with bleed, boxes and marks
+    PREVIEW = "preview"  # <slug>-cover.png and <slug>-pages.png, for sharing and web pages
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +62,9 @@ class Project:
     edition_url: str | None = None  # where the digital copy lives: a QR code on print
     citation_style: str = "chicago-notes"
     output_dir: Path = Path("output")
+    bleed_mm: float = 0.0  # [print]: what a print shop asks for; a home printer needs none
+    marks: bool = False
+    creep_mm: float = 0.0
 
     @property
     def seeds_dir(self) -> Path:
@@ -108,7 +113,8 @@ _TEXT_KEYS = (
     "language",
     "citation_style",
 )
-_KEYS = (*_TEXT_KEYS, "keywords", "paper", "editions", "edition_url", "citation_style")
+_KEYS = (*_TEXT_KEYS, "keywords", "paper", "editions", "edition_url", "print")
+_PRINT_KEYS = ("bleed_mm", "marks", "creep_mm")
 
 
 def load_project(root: Path) -> Project:
@@ -155,6 +161,7 @@ def load_project(root: Path) -> Project:
     if url is not None and not (isinstance(url, str) and re.match(r"https?://\S+$", url)):
         problem("edition_url", "`edition_url` must be a web address", 'edition_url = "https://…"')
         url = None
+    printing = _print_table(data.get("print", {}), text, problems)
     if errors := errors_in(problems):  # a manifest that cannot be read is bad input: exit 2
         raise BookletError(*errors)
     return Project(
@@ -172,7 +179,43 @@ def load_project(root: Path) -> Project:
         editions=editions,
         edition_url=url or None,
         citation_style=style,
+        **printing,
     )
+
+
+def _print_table(table: Any, text: str, problems: list[Problem]) -> dict[str, Any]:
+    """The [print] table: bleed and creep in millimetres, marks true or false."""
+    where = Location(Path(MANIFEST), key_line(text, "bleed_mm") or key_line(text, "marks"))
+    if not isinstance(table, dict):
+        problems.append(
+            Problem(where, "`print` must be a table", hint="write [print] on its own line")
+        )
+        return {}
+    problems += unknown_keys(table, _PRINT_KEYS, where, "[print]")
+    values: dict[str, Any] = {}
+    for key in ("bleed_mm", "creep_mm"):
+        value = table.get(key, 0.0)
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            problems.append(
+                Problem(
+                    Location(Path(MANIFEST), key_line(text, key)),
+                    f"`{key}` must be a number of millimetres",
+                    hint=f"{key} = 3",
+                )
+            )
+        else:
+            values[key] = float(value)
+    if not isinstance(table.get("marks", False), bool):
+        problems.append(
+            Problem(
+                Location(Path(MANIFEST), key_line(text, "marks")),
+                "`marks` must be true or false",
+                hint="marks = true",
+            )
+        )
+    else:
+        values["marks"] = table.get("marks", False)
+    return values
 
 
 def _slugify(title: str) -> str:

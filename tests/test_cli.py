@@ -176,3 +176,43 @@ def test_facts_suggest_prints_entries_that_pass_the_checks(default_project, caps
     assert report.startswith("# Candidate figures for seeds/facts.toml")
     assert "# set aside: 19 numbers in web-serial-349 (unreliable)" in report
     assert 'source = "web-serial-349"' not in report
+
+
+def test_the_grayscale_edition_has_no_colour(project, capsys):
+    import pypdfium2
+
+    assert main(["build", str(project), "--grayscale", "--only", "digital"]) == 0
+    pdf = pypdfium2.PdfDocument(project / "output" / "soviet-aid-to-china-grayscale.pdf")
+    for index in range(len(pdf)):
+        red, green, blue = pdf[index].render(scale=0.5).to_pil().convert("RGB").split()
+        assert red.tobytes() == green.tobytes() == blue.tobytes(), f"colour on page {index + 1}"
+
+
+def test_a_print_shop_edition_with_bleed_from_the_manifest(project):
+    from pypdf import PdfReader
+
+    manifest = project / "booklet.toml"
+    manifest.write_text(
+        manifest.read_text(encoding="utf-8") + "\n[print]\nbleed_mm = 3\nmarks = true\n", "utf-8"
+    )
+    assert main(["build", str(project), "--only", "print-shop"]) == 0
+    page = PdfReader(project / "output" / "soviet-aid-to-china-print-shop.pdf").pages[0]
+    trim, bleed = page.trimbox, page.bleedbox
+    assert round(float(trim.width) / 72 * 25.4) == 148
+    assert round((float(bleed.width) - float(trim.width)) / 72 * 25.4) == 6
+
+
+def test_a_print_setting_of_the_wrong_kind_is_bad_input(project, capsys):
+    manifest = project / "booklet.toml"
+    manifest.write_text(
+        manifest.read_text(encoding="utf-8") + '\n[print]\nbleed_mm = "3mm"\n', encoding="utf-8"
+    )
+    assert main(["build", str(project)]) == 2
+    assert "error: `bleed_mm` must be a number of millimetres" in capsys.readouterr().err
+
+
+def test_print_before_build_says_what_to_do(project, capsys):
+    assert main(["print", str(project)]) == 2
+    assert "the print edition has not been built\n  hint: run `booklet build` first" in (
+        capsys.readouterr().err
+    )
