@@ -19,6 +19,7 @@ class Edition(StrEnum):
     PRINT = "print"  # <slug>-print.pdf: pages imposed for saddle-stitch printing
     PRINT_SHOP = "print-shop"  # <slug>-print-shop.pdf: single pages with bleed, boxes and marks
     PREVIEW = "preview"  # <slug>-cover.png and <slug>-pages.png, for sharing and web pages
+    HANDOUT = "handout"  # <slug>-handout.pdf: one sheet, both sides, from templates/handout.jinja
 
 
 @dataclass(frozen=True, slots=True)

@@ -36,18 +36,26 @@ from .environment import make_environment
 from .functions import TemplateFunctions
 from .tree import TreeBuilder, parse
 
-__all__ = ["SKELETON", "compose"]
+__all__ = ["HANDOUT", "SKELETON", "compose"]
 
-SKELETON = "booklet.jinja"
+SKELETON = "booklet.jinja"  # the booklet's skeleton in templates/
+HANDOUT = "handout.jinja"  # the one-sheet handout's
 
 
 def compose(
-    project: Project, corpus: Corpus, facts: Facts, figures: Sequence[Figure]
+    project: Project,
+    corpus: Corpus,
+    facts: Facts,
+    figures: Sequence[Figure],
+    skeleton_name: str = SKELETON,
 ) -> doc.Booklet:
-    """Render the templates into a Booklet; all template problems are reported at once."""
+    """Render a skeleton (the booklet's, or the handout's) into a Booklet.
+
+    All template problems are reported at once.
+    """
     functions = TemplateFunctions(project.root, project.templates_dir, corpus, facts, figures)
-    rendered = _render(project, functions)
-    skeleton = Location(relative_to(project.templates_dir / SKELETON, project.root))
+    rendered = _render(project, functions, skeleton_name)
+    skeleton = Location(relative_to(project.templates_dir / skeleton_name, project.root))
     root, problem = parse(rendered, lambda line: _template_line(project, rendered, line))
     if root is None:
         raise ProblemsFoundError([*functions.registry.problems, *([problem] if problem else [])])
@@ -84,7 +92,7 @@ def compose(
     )
 
 
-def _render(project: Project, functions: TemplateFunctions) -> str:
+def _render(project: Project, functions: TemplateFunctions, skeleton_name: str) -> str:
     environment = make_environment(project.templates_dir)
     environment.globals.update(functions.as_globals())
     environment.globals["sources"] = [
@@ -107,12 +115,12 @@ def _render(project: Project, functions: TemplateFunctions) -> str:
         "language": project.language,
     }
     try:
-        return environment.get_template(SKELETON).render()
+        return environment.get_template(skeleton_name).render()
     except TemplateSyntaxError as error:
         path = (
             Path(error.filename)
             if error.filename
-            else project.templates_dir / (error.name or SKELETON)
+            else project.templates_dir / (error.name or skeleton_name)
         )
         raise BookletError(
             Problem(

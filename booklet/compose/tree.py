@@ -94,21 +94,12 @@ class TreeBuilder:
         if element.tag == "figure":
             return self.figure(element)
         if element.tag == "table":
-            shape = [
-                sum(1 for cell in row if cell.tag == "cell") for row in element if row.tag == "row"
+            # each row carries its own notes: a reader checks a table row by row
+            rows = [
+                tuple(self._finish([self.inline(cell) for cell in row if cell.tag == "cell"]))
+                for row in element
+                if row.tag == "row"
             ]
-            cells = iter(
-                self._finish(
-                    [
-                        self.inline(cell)
-                        for row in element
-                        if row.tag == "row"
-                        for cell in row
-                        if cell.tag == "cell"
-                    ]
-                )
-            )
-            rows = [tuple(next(cells) for _ in range(width)) for width in shape]
             return doc.Table(rows[0], tuple(rows[1:]), self.origin) if rows else None
         self._unknown(element, "chapter")
         return None

@@ -233,3 +233,12 @@ def test_back_matter_keeps_its_introduction(tmp_path):
 def test_back_matter_with_nothing_to_list_is_left_out(tmp_path):
     booklet = compose_chapter(tmp_path, "<p>No citations at all.</p>")
     assert [chapter.title for chapter in booklet.chapters] == ["Winter"]
+
+
+def test_every_table_row_carries_its_own_note(tmp_path):
+    booklet = compose_chapter(tmp_path, '{{ fact_table(["loaves", "loaves"]) }}')
+    (table,) = booklet.chapters[0].blocks
+    assert [text_of(row[1]) for row in table.rows] == [
+        "some 12,500\u00a0loaves[1]",
+        "some 12,500\u00a0loaves[2]",
+    ]
