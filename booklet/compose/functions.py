@@ -73,7 +73,11 @@ class TemplateFunctions:
         }
 
     def cite(self, source_id: str, locator: int | str | None = None) -> Markup:
-        """A note citing a source, located by words from it or a paragraph number."""
+        """A note citing a source, located by words from it or a paragraph number.
+
+        Example: {{ cite("operation-zet", "carried out in secret") }}, or by paragraph
+        number: {{ cite("operation-zet", 3) }}
+        """
         source = self._source(source_id, backing=True)
         if source is None:
             return Markup("")
@@ -81,7 +85,11 @@ class TemplateFunctions:
         return self.registry.cite(source.id, paragraph)
 
     def fact(self, fact_id: str, *, note: bool = True) -> Markup:
-        """A figure as readers write it ("more than 5,000 Soviet soldiers"), with its note."""
+        """A figure as readers write it ("more than 5,000 Soviet soldiers"), with its note.
+
+        Example: the three loans came to {{ fact("loans-total") }}; without the note:
+        {{ fact("loans-total", note=False) }}
+        """
         found = self._fact(fact_id)
         if found is None:
             return Markup("")
@@ -89,22 +97,35 @@ class TemplateFunctions:
         return text + self._cite_fact(found) if note else Markup(text)
 
     def value(self, fact_id: str) -> Markup:
-        """Only the number, without its unit or note: for sentences cited otherwise."""
+        """Only the number, without its unit or note: for sentences cited otherwise.
+
+        Example: {{ value("fighters-1937") }} fighter aircraft
+        """
         found = self._fact(fact_id)
         return escape(format_value(found.value, "", found.qualifier)) if found else Markup("")
 
     def excerpt(self, source_id: str, words: str | int) -> Markup:
-        """Source words set apart as a block quote, with the note citing them."""
+        """Source words set apart as a block quote, with the note citing them.
+
+        Example: {{ excerpt("soviet-contribution", "All these loans were to be paid back") }},
+        or a whole paragraph: {{ excerpt("soviet-contribution", 7) }}
+        """
         text, note = self._quoted(source_id, words)
         return Markup("<blockquote>{}{}</blockquote>").format(text, note) if note else Markup("")
 
     def quote(self, source_id: str, words: str) -> Markup:
-        """Source words inside the running text, in quotation marks, with their note."""
+        """Source words inside the running text, in quotation marks, with their note.
+
+        Example: the loans were {{ quote("soviet-contribution", "paid back in kind") }}.
+        """
         text, note = self._quoted(source_id, words)
         return Markup("“{}”{}").format(text, note) if note else Markup("")
 
     def figure(self, chart_id: str) -> Markup:
-        """A numbered figure drawn from the facts its chart names."""
+        """A numbered figure drawn from the facts its chart names.
+
+        Example: {{ figure("loans") }} (a [[chart]] of seeds/facts.toml)
+        """
         if chart_id not in self.figures:
             spec_ids = [chart.id for chart in self.facts.charts]
             guess = near_miss(chart_id, spec_ids)
@@ -118,7 +139,10 @@ class TemplateFunctions:
         return Markup('<figure ref="{}">{}</figure>').format(chart_id, notes)
 
     def disagreement(self, quantity: str) -> Markup:
-        """Every value the sources give for one quantity, each cited: "236 … against 227 …"."""
+        """Every value the sources give for one quantity, each cited: "236 … against 227 …".
+
+        Example: the sources disagree: {{ disagreement("volunteer-deaths") }}.
+        """
         conflict = next((c for c in self.facts.conflicts if c.quantity == quantity), None)
         if conflict is None:
             known = [c.quantity for c in self.facts.conflicts]
@@ -132,7 +156,10 @@ class TemplateFunctions:
         return Markup(" against ").join(parts)
 
     def fact_table(self, fact_ids: Sequence[str], heading: str = "Figure") -> Markup:
-        """A table of figures, one row each: what is counted, the number, its note."""
+        """A table of figures, one row each: what is counted, the number, its note.
+
+        Example: {{ fact_table(["supply-trains", "supply-vehicles"], "1937-1939") }}
+        """
         rows = []
         for fact_id in fact_ids:
             found = self._fact(fact_id)
@@ -148,7 +175,10 @@ class TemplateFunctions:
         return Markup("<table>{}{}</table>").format(header, Markup("").join(rows))
 
     def chronology(self, fact_ids: Sequence[str]) -> Markup:
-        """A table of dated events, in date order, each with its note."""
+        """A table of dated events, in date order, each with its note.
+
+        Example: {{ chronology(["invasion-1931", "pact-1937", "japan-surrenders"]) }}
+        """
         found = [fact for fact in (self._fact(fact_id) for fact_id in fact_ids) if fact]
         rows = [
             Markup("<row><cell>{}</cell><cell>{}{}</cell></row>").format(
