@@ -181,6 +181,10 @@ def _run_check(args: argparse.Namespace, console: Console) -> int:
         console.say(f"sources disagree on {conflict.quantity}: {values}")
     if report["unused_facts"]:
         console.say(f"facts no template uses: {', '.join(report['unused_facts'])}")
+    if report["unmentioned_terms"]:
+        console.say(
+            f"glossary terms no template mentions: {', '.join(report['unmentioned_terms'])}"
+        )
     console.report([problem for problem in checked.problems if problem.severity == "error"])
     console.warn(problem for problem in checked.problems if problem.severity == "warning")
     console.say(f"{len(errors)} error(s)" if errors else "no problems found")

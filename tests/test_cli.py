@@ -216,3 +216,10 @@ def test_print_before_build_says_what_to_do(project, capsys):
     assert "the print edition has not been built\n  hint: run `booklet build` first" in (
         capsys.readouterr().err
     )
+
+
+def test_check_lists_facts_and_terms_the_templates_never_use(default_project, capsys):
+    assert main(["check", str(default_project)]) == 0
+    out = capsys.readouterr().out
+    assert "facts no template uses: japanese-losses-1945\n" in out
+    assert "glossary terms no template mentions: World War II, " in out
