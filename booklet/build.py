@@ -8,13 +8,13 @@ from pathlib import Path
 from typing import Protocol
 
 from booklet.charts import draw_figures, load_chart_style
-from booklet.compose import compose
+from booklet.compose import HANDOUT, compose
 from booklet.diagnostics import Problem, errors_in, raise_if_errors
 from booklet.facts import Facts, load_facts
 from booklet.grayscale import grey
 from booklet.impose import impose, print_problems, print_shop
 from booklet.impose.options import PrintOptions, option_problems
-from booklet.layout import layout, load_style
+from booklet.layout import layout, layout_handout, load_style
 from booklet.output import write_atomically
 from booklet.project import Edition, Project
 from booklet.sources import load_corpus
@@ -94,6 +94,10 @@ def build(
         files[f"{name}-print.pdf"] = impose(digital, project.paper, options)
     if Edition.PRINT_SHOP in editions:
         files[f"{name}-print-shop.pdf"] = print_shop(digital, project.paper, options)
+    if Edition.HANDOUT in editions:
+        reporter.stage("setting the handout")
+        handout = compose(project, checked.corpus, checked.facts, figures, HANDOUT)
+        files[f"{name}-handout.pdf"] = layout_handout(handout, style, project.paper)
     if Edition.PREVIEW in editions:
         from booklet.preview import contact_sheet, cover_png  # renders pages: only when asked
 

@@ -129,7 +129,8 @@ def test_the_print_edition_folds_into_the_digital_page_order(default_build):
 
     with pdfplumber.open(digital(default_build)) as pdf:
         digital_pages = [page.extract_text() or "" for page in pdf.pages]
-    padded = digital_pages + [""] * (-len(digital_pages) % 4)
+    blanks = [""] * (-len(digital_pages) % 4)  # a printer puts them before the back cover
+    padded = [*digital_pages[:-1], *blanks, digital_pages[-1]]
     halves = []
     with pdfplumber.open(default_build["soviet-aid-to-china-print.pdf"]) as pdf:
         for side in pdf.pages:
@@ -146,3 +147,15 @@ def test_the_print_edition_folds_into_the_digital_page_order(default_build):
         return sorted(re.sub(r"[^\w]+", " ", text).split())
 
     assert [words(text) for text in folded] == [words(text) for text in padded]
+
+
+def test_the_handout_is_one_a4_sheet_both_sides(default_build):
+    reader = PdfReader(default_build["soviet-aid-to-china-handout.pdf"])
+    assert len(reader.pages) == 2
+    for page in reader.pages:
+        assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (595, 842)
+    first, second = page_texts(default_build["soviet-aid-to-china-handout.pdf"])
+    assert first.startswith("Soviet Aid to China")
+    assert "Key figures" in first
+    assert "Timeline" in first
+    assert "Sources" in second

@@ -3,6 +3,7 @@
 Stage 5 of the pipeline, and with impose the only one that knows ReportLab.
 The booklet is laid out as a small book: cover, colophon, contents, chapters
 opening on right-hand pages, footnotes on the page of their marker, back cover.
+The handout (`layout_handout`) is set from the same blocks on one sheet.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from booklet.document import Booklet
 from booklet.project import Paper
 
 from .citations import bibliography, note_markup
+from .handout import layout_handout
 from .labels import labels_for
 from .navigation import document_info
 from .notes import FootnoteArea, note_labels, undefined_notes
@@ -26,7 +28,7 @@ from .story import booklet_story
 from .style import Style, load_style
 from .typography import typography
 
-__all__ = ["Style", "layout", "load_style"]
+__all__ = ["Style", "layout", "layout_handout", "load_style"]
 
 MIN_TEXT_WIDTH = 40 * mm  # narrower, and a line holds too few words to justify
 

@@ -141,7 +141,7 @@ class BackCoverPage(_Cover):
         foot: list[Flowable] = []
         url = safe_link(self.back.edition_url) if self.back.edition_url else None
         if url is not None:
-            foot.append(_QrWithLabel(url, self.read_online, self.setting))
+            foot.append(QrWithLabel(url, self.read_online, self.setting))
         if self.back.colophon:
             foot.append(Paragraph(escape_text(self.back.colophon), typography.colophon))
         foot_top = self.foot + stack_height(foot, self.measure)
@@ -162,7 +162,7 @@ class BackCoverPage(_Cover):
         stack_scaled(canvas, summary, self.side, top, self.measure, scale)
 
 
-class _QrWithLabel(Flowable):  # type: ignore[misc]
+class QrWithLabel(Flowable):  # type: ignore[misc]
     """The code on the left, and beside it what it is for and the address in words."""
 
     def __init__(self, url: str, label: str, setting: Setting) -> None:

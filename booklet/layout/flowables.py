@@ -117,14 +117,15 @@ class HeadingWithNext(Flowable):  # type: ignore[misc]
         return available_width, _ALWAYS_SPLIT  # so the frame asks split() how to place the two
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
-        _, heading_height = self.heading.wrap(available_width, available_height)
+        # On the frame's canvas: ReportLab's KeepTogether cannot be measured without one.
+        _, heading_height = self.heading.wrapOn(self.canv, available_width, available_height)
         gap = max(self.heading.getSpaceAfter(), self.following.getSpaceBefore())
         room = available_height - heading_height - gap
         if room > 0:
-            _, height = self.following.wrap(available_width, room)
+            _, height = self.following.wrapOn(self.canv, available_width, room)
             if height <= room:
                 return [self.heading, self.following]
-            parts = self.following.split(available_width, room)
+            parts = self.following.splitOn(self.canv, available_width, room)
             if parts and not isinstance(parts[0], ActionFlowable):
                 return [self.heading, *parts]
         if getattr(getattr(self, "_frame", None), "_atTop", False):

@@ -11,17 +11,18 @@ class Labels:
     figures: str  # the list of figures
     figure: str  # "Figure 3"
     read_online: str  # beside the QR code
+    sources: str  # the handout's list of notes
 
 
 _LABELS = {
-    "en": Labels("Contents", "Figures", "Figure", "Read this booklet online"),
-    "de": Labels("Inhalt", "Abbildungen", "Abbildung", "Dieses Heft online lesen"),
-    "fr": Labels("Sommaire", "Figures", "Figure", "Lire ce livret en ligne"),
-    "es": Labels("Índice", "Figuras", "Figura", "Leer este folleto en línea"),
-    "it": Labels("Indice", "Figure", "Figura", "Leggi questo opuscolo online"),
-    "nl": Labels("Inhoud", "Figuren", "Figuur", "Lees dit boekje online"),
-    "pt": Labels("Sumário", "Figuras", "Figura", "Leia este livreto online"),
-    "ru": Labels("Содержание", "Иллюстрации", "Рисунок", "Читать брошюру онлайн"),
+    "en": Labels("Contents", "Figures", "Figure", "Read this booklet online", "Sources"),
+    "de": Labels("Inhalt", "Abbildungen", "Abbildung", "Dieses Heft online lesen", "Quellen"),
+    "fr": Labels("Sommaire", "Figures", "Figure", "Lire ce livret en ligne", "Sources"),
+    "es": Labels("Índice", "Figuras", "Figura", "Leer este folleto en línea", "Fuentes"),
+    "it": Labels("Indice", "Figure", "Figura", "Leggi questo opuscolo online", "Fonti"),
+    "nl": Labels("Inhoud", "Figuren", "Figuur", "Lees dit boekje online", "Bronnen"),
+    "pt": Labels("Sumário", "Figuras", "Figura", "Leia este livreto online", "Fontes"),
+    "ru": Labels("Содержание", "Иллюстрации", "Рисунок", "Читать брошюру онлайн", "Источники"),
 }
 
 
