@@ -70,8 +70,9 @@ class CitationStyle:
         return self._render(self.terms["caution"], self._fields(source, ()))
 
     def sort_key(self, source: SourceInfo) -> tuple[str, ...]:
+        """The entry's first element decides, as Chicago sorts: the author, or else the title."""
         fields = self._fields(source, ())
-        keys = [fields.get(name) or "" for name in self.sort]
+        keys = [fields[name] or "" for name in self.sort if fields.get(name)]
         return tuple(
             re.sub(r"^(the|a|an)\s+|\W+", " ", key, flags=re.I).strip().casefold() for key in keys
         )

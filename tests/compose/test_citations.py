@@ -109,3 +109,18 @@ def test_a_style_with_an_unknown_field_is_refused(tmp_path):
         "assets/citation-styles/odd.toml: error: the citation style cannot be read: "
         "unknown field {titel}"
     )
+
+
+def test_entries_sort_by_their_first_element_author_or_title(tmp_path):
+    chicago = style("chicago-notes", tmp_path)
+    anonymous = SourceInfo(
+        id="z",
+        file="seeds/z.txt",
+        sha256="0" * 64,
+        title="The Zoo",
+        kind="blog",
+        trust=Trust.RELIABLE,
+        trust_note="",
+    )
+    ordered = sorted([anonymous, BARE, WEB], key=chicago.sort_key)
+    assert [source.id for source in ordered] == ["pump", "mill", "z"]  # Green, Mill, Zoo
