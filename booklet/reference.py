@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from booklet.charts import KINDS
-from booklet.compose.functions import TemplateFunctions
+from booklet.compose.functions import NAMES, TemplateFunctions
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET = ROOT / "docs" / "reference.md"
@@ -34,17 +34,7 @@ def reference() -> str:
         "",
     ]
     functions = TemplateFunctions.__dict__
-    for name in (
-        "cite",
-        "fact",
-        "value",
-        "quote",
-        "excerpt",
-        "figure",
-        "disagreement",
-        "fact_table",
-        "chronology",
-    ):
+    for name in NAMES:
         function = functions[name]
         lines += [
             f"### `{name}({_parameters(function)})`",

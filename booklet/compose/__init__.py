@@ -33,7 +33,7 @@ from booklet.sources.model import Corpus
 
 from .citations import load_citation_style
 from .environment import make_environment
-from .functions import TemplateFunctions
+from .functions import NAMES, TemplateFunctions
 from .tree import TreeBuilder, parse
 
 __all__ = ["HANDOUT", "SKELETON", "compose"]
@@ -138,10 +138,7 @@ def _render(project: Project, functions: TemplateFunctions, skeleton_name: str) 
             )
         ) from None
     except (UndefinedError, SecurityError) as error:
-        hint = (
-            "templates can use: booklet, sources, cite, fact, value, excerpt, quote, figure, "
-            "disagreement, fact_table, chronology"
-        )
+        hint = f"templates can use: {', '.join(('booklet', 'sources', *NAMES))}"
         if isinstance(error, SecurityError):
             hint = "templates run in a sandbox: Python internals are out of reach"
         raise ProblemsFoundError(

@@ -43,6 +43,19 @@ class Registry:
         return Markup('<cite key="{}"/>').format(len(self.citations) - 1)
 
 
+NAMES = (  # what templates may call, in the order the reference documents them
+    "cite",
+    "fact",
+    "value",
+    "quote",
+    "excerpt",
+    "figure",
+    "disagreement",
+    "fact_table",
+    "chronology",
+)
+
+
 class TemplateFunctions:
     """The functions one render of the templates may call."""
 
@@ -60,17 +73,7 @@ class TemplateFunctions:
         self.registry = Registry()
 
     def as_globals(self) -> dict[str, Callable[..., Markup]]:
-        return {
-            "cite": self.cite,
-            "fact": self.fact,
-            "value": self.value,
-            "excerpt": self.excerpt,
-            "quote": self.quote,
-            "figure": self.figure,
-            "disagreement": self.disagreement,
-            "fact_table": self.fact_table,
-            "chronology": self.chronology,
-        }
+        return {name: getattr(self, name) for name in NAMES}
 
     def cite(self, source_id: str, locator: int | str | None = None) -> Markup:
         """A note citing a source, located by words from it or a paragraph number.
