@@ -9,7 +9,7 @@ they are asked for; TrimBox and BleedBox say where to cut.
 from __future__ import annotations
 
 from pypdf import PdfWriter
-from pypdf.generic import ContentStream, DictionaryObject, FloatObject, NameObject
+from pypdf.generic import DictionaryObject, NameObject
 
 from booklet.diagnostics import BookletError, Problem
 from booklet.project import Paper
@@ -17,7 +17,7 @@ from booklet.project import Paper
 from .digital import POINTS_PER_MM, SAME_SIZE_PT, DigitalEdition, read_digital_edition
 from .marks import Operations, crop_marks
 from .options import HOME_PRINTER, PrintOptions, option_problems
-from .sheets import page_form, rectangle
+from .sheets import draw_form, finish_side, page_form, rectangle
 from .writing import written
 
 PRINT_SHOP_EDITION = " (print-shop edition)"
@@ -55,17 +55,8 @@ def print_shop(pdf: bytes, paper: Paper, options: PrintOptions = HOME_PRINTER) -
             names[name] = form
             x0, y0 = (float(corner) for corner in page.trimbox.lower_left)
             matrix = [1, 0, 0, 1, margin - x0, margin - y0]
-            operations += [
-                ([], b"q"),
-                ([FloatObject(value) for value in matrix], b"cm"),
-                ([name], b"Do"),
-                ([], b"Q"),
-            ]
-        output[NameObject("/Resources")] = DictionaryObject({NameObject("/XObject"): names})
-        content = ContentStream(None, writer)
-        content.operations = operations + marks
-        output.replace_contents(content)
-        output.compress_content_streams()
+            operations += draw_form(name, matrix)
+        finish_side(output, writer, names, operations + marks)
     return written(writer, edition, PRINT_SHOP_EDITION)
 
 

@@ -93,19 +93,31 @@ def place_on_sheets(
             names[name] = form
             x0, y0 = pages[index].trimbox.lower_left
             matrix = [scale, 0, 0, scale, left - float(x0) * scale, bottom - float(y0) * scale]
-            operations += [
-                ([], b"q"),
-                *(_clipped_to(clip) if clipped else []),
-                ([FloatObject(number) for number in matrix], b"cm"),
-                ([name], b"Do"),
-                ([], b"Q"),
-            ]
-        output[NameObject("/Resources")] = DictionaryObject({NameObject("/XObject"): names})
-        content = ContentStream(None, writer)
-        content.operations = operations + marks
-        output.replace_contents(content)
-        output.compress_content_streams()
+            operations += draw_form(name, matrix, clip if clipped else None)
+        finish_side(output, writer, names, operations + marks)
     return writer
+
+
+def draw_form(name: NameObject, matrix: Sequence[float], clip: Box | None = None) -> Operations:
+    """Draw a page's form where the matrix puts it, clipped to a box if one is given."""
+    return [
+        ([], b"q"),
+        *(_clipped_to(clip) if clip is not None else []),
+        ([FloatObject(number) for number in matrix], b"cm"),
+        ([name], b"Do"),
+        ([], b"Q"),
+    ]
+
+
+def finish_side(
+    output: PageObject, writer: PdfWriter, forms: DictionaryObject, operations: Operations
+) -> None:
+    """Give a printed side its forms and its drawing, compressed."""
+    output[NameObject("/Resources")] = DictionaryObject({NameObject("/XObject"): forms})
+    content = ContentStream(None, writer)
+    content.operations = operations
+    output.replace_contents(content)
+    output.compress_content_streams()
 
 
 def page_form(page: PageObject, writer: PdfWriter, bleed: float = 0) -> IndirectObject | None:
