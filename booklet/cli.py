@@ -143,6 +143,12 @@ def _parser() -> argparse.ArgumentParser:
     printing = command("print", "send the print edition to a printer (CUPS)", _run_print)
     printing.add_argument("--printer", metavar="NAME", help="the printer (default: the system's)")
     printing.add_argument("--copies", type=int, default=1, metavar="N", help="how many copies")
+    printing.add_argument(
+        "--what",
+        choices=("booklet", "handout"),
+        default="booklet",
+        help="the folded booklet (default) or the one-sheet handout",
+    )
     return parser
 
 
@@ -245,15 +251,17 @@ def _run_print(args: argparse.Namespace, console: Console) -> int:
     from booklet.printing import send_to_printer
 
     project = load_project(args.dir)
-    pdf = project.out_dir / f"{project.slug}-print.pdf"
+    name = "print" if args.what == "booklet" else "handout"
+    pdf = project.out_dir / f"{project.slug}-{name}.pdf"
     if not pdf.is_file():
         raise BookletError(
             Problem(
                 Location(pdf),
-                "the print edition has not been built",
+                f"the {args.what} has not been built",
                 hint="run `booklet build` first",
             )
         )
-    job = send_to_printer(pdf, "booklet", project.paper, args.printer, args.copies)
-    console.say(f"sent {pdf.name} as job {job}: duplex, flipped on the short edge, not scaled")
+    job = send_to_printer(pdf, args.what, project.paper, args.printer, args.copies)
+    flip = "short" if args.what == "booklet" else "long"
+    console.say(f"sent {pdf.name} as job {job}: duplex, flipped on the {flip} edge, not scaled")
     return 0

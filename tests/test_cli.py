@@ -213,7 +213,7 @@ def test_a_print_setting_of_the_wrong_kind_is_bad_input(project, capsys):
 
 def test_print_before_build_says_what_to_do(project, capsys):
     assert main(["print", str(project)]) == 2
-    assert "the print edition has not been built\n  hint: run `booklet build` first" in (
+    assert "the booklet has not been built\n  hint: run `booklet build` first" in (
         capsys.readouterr().err
     )
 
