@@ -16,6 +16,7 @@ from pdfplumber.pdf import PDF
 from pypdf import PdfReader
 
 from booklet import document as doc
+from booklet.fonts import PACKAGE_FONTS
 from booklet.layout import Style, layout, load_style
 from booklet.project import PAPERS
 
@@ -56,7 +57,7 @@ CHART_RC: Any = {"svg.fonttype": "none", "svg.hashsalt": "tests", "font.family":
 
 def _know_the_booklets_fonts() -> None:
     """Let matplotlib measure chart text in the body face, as the charts stage does."""
-    for path in sorted((ROOT / "assets" / "fonts").glob("NotoSerif-*.ttf")):
+    for path in sorted(PACKAGE_FONTS.glob("NotoSerif-*.ttf")):
         font_manager.fontManager.addfont(str(path))
 
 
