@@ -70,12 +70,19 @@ class CitationStyle:
         return self._render(self.terms["caution"], self._fields(source, ()))
 
     def sort_key(self, source: SourceInfo) -> tuple[str, ...]:
-        """The entry's first element decides, as Chicago sorts: the author, or else the title."""
+        """The entry's first element decides, as Chicago sorts: the author, or else the title.
+
+        A title's leading article is passed over ("The Mill" under M); a name's never
+        is ("An Wen" under A).
+        """
         fields = self._fields(source, ())
-        keys = [fields[name] or "" for name in self.sort if fields.get(name)]
-        return tuple(
-            re.sub(r"^(the|a|an)\s+|\W+", " ", key, flags=re.I).strip().casefold() for key in keys
-        )
+        keys = []
+        for name in self.sort:
+            if key := fields.get(name):
+                if name in ("title", "short_title"):
+                    key = re.sub(r"^(the|a|an)\s+", "", key, flags=re.IGNORECASE)
+                keys.append(re.sub(r"\W+", " ", key).strip().casefold())
+        return tuple(keys)
 
     def _fields(self, source: SourceInfo, paragraphs: Sequence[int]) -> dict[str, str | None]:
         no_date = self.terms.get("no_date", "n.d.")

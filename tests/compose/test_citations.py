@@ -122,5 +122,16 @@ def test_entries_sort_by_their_first_element_author_or_title(tmp_path):
         trust=Trust.RELIABLE,
         trust_note="",
     )
-    ordered = sorted([anonymous, BARE, WEB], key=chicago.sort_key)
-    assert [source.id for source in ordered] == ["pump", "mill", "z"]  # Green, Mill, Zoo
+    an_wen = SourceInfo(
+        id="an",
+        file="seeds/an.txt",
+        sha256="0" * 64,
+        title="Zebras",
+        kind="news",
+        trust=Trust.RELIABLE,
+        trust_note="",
+        author="An Wen",
+    )
+    ordered = sorted([anonymous, BARE, WEB, an_wen], key=chicago.sort_key)
+    # An Wen (a name keeps its "An"), Anne Green, The Mill (under M), The Zoo (under Z)
+    assert [source.id for source in ordered] == ["an", "pump", "mill", "z"]
