@@ -8,6 +8,8 @@ text goes on, rather than leaving a hole.
 
 from __future__ import annotations
 
+import copy
+import functools
 import io
 from typing import TYPE_CHECKING
 
@@ -141,11 +143,12 @@ def vector_drawing(block: FigureBlock, width: float, max_height: float, font: st
     starts from Helvetica, a font the PDF would name but not embed.
     """
     try:
-        drawing = svg2rlg(io.BytesIO(block.svg))
+        parsed = _parsed(block.svg)
     except Exception as error:  # svglib lets its XML parser's errors through
         raise _unreadable(block, str(error)) from None
-    if drawing is None:  # svglib's answer to what it cannot parse
+    if parsed is None:  # svglib's answer to what it cannot parse
         raise _unreadable(block, "it is not a readable SVG drawing")
+    drawing = copy.deepcopy(parsed)  # scaled below: the parsed original stays as it was
     if not drawing.width or not drawing.height:
         raise _unreadable(block, "it has no size")
     scale = min(width / drawing.width, max_height / drawing.height)
@@ -155,6 +158,13 @@ def vector_drawing(block: FigureBlock, width: float, max_height: float, font: st
     drawing.hAlign = "CENTER"
     drawing.initialFontName = font
     return drawing
+
+
+@functools.lru_cache(maxsize=64)
+def _parsed(svg: bytes) -> Drawing | None:
+    """Each chart parsed once per process: the cover, a chapter and the handout may share
+    one, and `booklet watch` rebuilds with the same charts. A copy costs a twentieth."""
+    return svg2rlg(io.BytesIO(svg))
 
 
 def _unreadable(block: FigureBlock, reason: str) -> BookletError:
