@@ -21,7 +21,7 @@ from .citations import bibliography, note_markup
 from .handout import layout_handout
 from .labels import labels_for
 from .navigation import document_info
-from .notes import FootnoteArea, note_labels, undefined_notes
+from .notes import FootnoteArea, note_labels, refuse_undefined_notes
 from .pages import BookletTemplate, PageGeometry, Section
 from .setting import Setting
 from .story import booklet_story
@@ -71,15 +71,7 @@ def layout(booklet: Booklet, style: Style, paper: Paper) -> bytes:
 
 
 def _refuse_what_cannot_be_set(booklet: Booklet, geometry: PageGeometry, paper: Paper) -> None:
-    if missing := undefined_notes(booklet):
-        chapter, number = missing[0]
-        raise BookletError(
-            Problem(
-                chapter.origin,
-                f"note {number} is cited in “{chapter.title}” but the booklet has no such note",
-                hint="every cited note needs its text; check the cite() calls of this chapter",
-            )
-        )
+    refuse_undefined_notes(booklet, "booklet", "chapter")
     if geometry.text_width < MIN_TEXT_WIDTH or geometry.text_height < 2 * MIN_TEXT_WIDTH:
         raise BookletError(
             Problem(

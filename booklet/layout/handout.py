@@ -32,7 +32,7 @@ from .flowables import HeadingWithNext, block_flowables
 from .labels import labels_for
 from .markup import NOTE_TARGET, escape_text, inline_markup, safe_link
 from .navigation import document_info
-from .notes import FootnoteArea, note_labels, undefined_notes
+from .notes import FootnoteArea, note_labels, refuse_undefined_notes
 from .setting import Setting
 from .stacks import stack, stack_height
 from .style import A5_WIDTH_MM, Style
@@ -79,7 +79,7 @@ def layout_handout(booklet: Booklet, style: Style, paper: Paper) -> bytes:
 
     Raises BookletError if the content needs more than the two sides.
     """
-    _refuse_undefined_notes(booklet)
+    refuse_undefined_notes(booklet, "handout", "section")
     sheet = Sheet.of(paper)
     fonts = typography(style.for_paper(paper), booklet.language)
     labels = labels_for(booklet.language)
@@ -336,18 +336,6 @@ def _info(booklet: Booklet) -> Mapping[str, Any]:
     info = dict(document_info(booklet))
     info["title"] = f"{booklet.title} — handout"
     return info
-
-
-def _refuse_undefined_notes(booklet: Booklet) -> None:
-    if missing := undefined_notes(booklet):
-        chapter, number = missing[0]
-        raise BookletError(
-            Problem(
-                chapter.origin,
-                f"note {number} is cited in “{chapter.title}” but the handout has no such note",
-                hint="every cited note needs its text; check the cite() calls of this section",
-            )
-        )
 
 
 def _too_long_problem(pages: int, overflow: SectionTitle | None) -> Problem:

@@ -18,11 +18,11 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
 from reportlab.platypus.doctemplate import ActionFlowable
 
+from booklet.diagnostics import BookletError, Problem
 from booklet.document import (
     Block,
     BlockQuote,
     Booklet,
-    Chapter,
     FigureBlock,
     Inline,
     NoteRef,
@@ -271,16 +271,26 @@ def note_labels(booklet: Booklet, numbering: str) -> dict[int, str]:
     return labels
 
 
-def undefined_notes(booklet: Booklet) -> list[tuple[Chapter, int]]:
-    """Notes cited in a chapter that the booklet does not hold, with the chapter citing each."""
+def refuse_undefined_notes(booklet: Booklet, whole: str, part: str) -> None:
+    """Stop at the first note a chapter cites that the booklet (or handout) does not hold.
+
+    `whole` and `part` name what the reader knows: "booklet" and "chapter", or
+    "handout" and "section".
+    """
     defined = {note.number for note in booklet.notes}
-    return [
-        (chapter, ref.number)
-        for chapter in booklet.chapters
-        for block in chapter.blocks
-        for ref in _note_refs(block)
-        if ref.number not in defined
-    ]
+    for chapter in booklet.chapters:
+        for block in chapter.blocks:
+            for ref in _note_refs(block):
+                if ref.number not in defined:
+                    raise BookletError(
+                        Problem(
+                            chapter.origin,
+                            f"note {ref.number} is cited in “{chapter.title}” "
+                            f"but the {whole} has no such note",
+                            hint=f"every cited note needs its text; check the cite() calls "
+                            f"of this {part}",
+                        )
+                    )
 
 
 def _note_refs(block: Block) -> list[NoteRef]:
