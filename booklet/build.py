@@ -9,7 +9,7 @@ from typing import Protocol
 
 from booklet.charts import draw_figures, load_chart_style
 from booklet.compose import HANDOUT, compose
-from booklet.diagnostics import Problem, errors_in, raise_if_errors
+from booklet.diagnostics import Problem, raise_if_errors
 from booklet.facts import Facts, load_facts
 from booklet.grayscale import grey
 from booklet.impose import impose, print_problems, print_shop
@@ -110,5 +110,5 @@ def build(
 
 def _stop_on_errors(problems: Iterable[Problem], reporter: Reporter) -> None:
     problems = list(problems)
-    reporter.warn(problem for problem in problems if problem not in errors_in(problems))
+    reporter.warn(problem for problem in problems if problem.severity == "warning")
     raise_if_errors(problems)
