@@ -85,8 +85,8 @@ def build(
     reporter.stage("composing the chapters")
     document = compose(project, checked.corpus, checked.facts, figures)
     reporter.stage("setting the pages")
-    digital = layout(document, style, project.paper)
     name = f"{project.slug}-grayscale" if grayscale else project.slug
+    digital = layout(document, style, project.paper, remember_as=f"{project.root}/{name}")
     files = {f"{name}.pdf": digital}
     if Edition.PRINT in editions:
         reporter.stage("imposing the print edition")

@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Builds under test keep their parsed charts in a folder of their own, not the user's."""
+    from booklet.usercache import ENVIRONMENT_VARIABLE
+
+    folder = tempfile.mkdtemp(prefix="booklet-user-cache-")
+    os.environ[ENVIRONMENT_VARIABLE] = folder
+    config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
 
 
 def page_texts(pdf: Path) -> list[str]:

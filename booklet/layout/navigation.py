@@ -7,6 +7,9 @@ when the story is made, so they are the same on every pass.
 
 from __future__ import annotations
 
+import itertools
+import json
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from reportlab.platypus import Flowable, TableStyle
@@ -88,6 +91,36 @@ def figures_table(typography: Typography) -> TableOfContents:
         dotsMinLevel=0,
         notifyKind=FIGURE_ENTRY,
     )
+
+
+def seed_tables(tables: Sequence[TableOfContents], kept: bytes | None) -> None:
+    """Start each table from the lines the last build of this booklet found.
+
+    ReportLab lays the booklet out again until the contents it prints are the
+    contents it finds. Started empty, that takes two passes; started from the last
+    build's lines it takes one whenever the page numbers have not moved, and the
+    booklet comes out the same either way, as the last pass always checks.
+    """
+    try:
+        lines = json.loads(kept) if kept is not None else None
+    except ValueError:
+        return
+    if not isinstance(lines, list) or len(lines) != len(tables):
+        return
+    entries = [[tuple(entry) for entry in table] for table in lines if isinstance(table, list)]
+    if len(entries) == len(tables) and all(map(_is_entry, itertools.chain(*entries))):
+        for table, table_entries in zip(tables, entries, strict=True):
+            table._entries = table_entries  # what beforeBuild hands to the first pass
+
+
+def table_lines(tables: Sequence[TableOfContents]) -> bytes:
+    """The tables' lines as found by the last pass, to be kept for the next build."""
+    return json.dumps([table._entries for table in tables], ensure_ascii=False).encode()
+
+
+def _is_entry(entry: tuple[object, ...]) -> bool:
+    kinds = (int, str, int, str)
+    return len(entry) == len(kinds) and all(map(isinstance, entry, kinds))
 
 
 def _lines(typography: Typography) -> TableStyle:

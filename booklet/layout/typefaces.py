@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
-from svglib import fonts as svg_fonts
 
 if TYPE_CHECKING:
     from .style import Typeface
@@ -47,6 +46,12 @@ def register_typeface(typeface: Typeface) -> FontNames:
     names = FontNames(*(_register(path.resolve()) for path in faces))
     for path, weight, slant in zip(faces, _SVG_FACES, _SVG_SLANTS, strict=True):
         _map_for_charts(typeface.family, path.resolve(), weight, slant)
+    _families.add(names)
+    _register_family(names)
+    return names
+
+
+def _register_family(names: FontNames) -> None:
     # Last: registering a single font resets its family to that one face.
     pdfmetrics.registerFontFamily(
         names.regular,
@@ -55,7 +60,9 @@ def register_typeface(typeface: Typeface) -> FontNames:
         italic=names.italic,
         boldItalic=names.bold_italic,
     )
-    return names
+
+
+_families: set[FontNames] = set()
 
 
 _SVG_FACES = ("normal", "bold", "normal", "bold")
@@ -88,6 +95,28 @@ def _register(path: Path) -> str:
     return str(font.fontName)
 
 
-@cache
 def _map_for_charts(family: str, path: Path, weight: str, slant: str) -> None:
-    svg_fonts.register_font(family, str(path), weight, slant, rlgFontName=_register(path))
+    _chart_faces[family, weight, slant] = (str(path), _register(path))
+
+
+# (family, weight, slant): the file and the name ReportLab knows it by
+_chart_faces: dict[tuple[str, str, str], tuple[str, str]] = {}
+
+
+def chart_faces() -> str:
+    """The font each face a chart may name is drawn in; parsed drawings are kept by it."""
+    return repr(sorted(_chart_faces.items()))
+
+
+def tell_svglib_chart_faces() -> None:
+    """Give svglib the faces just before it parses a chart: importing it costs 30 ms,
+    which a build whose parsed charts are all kept does not pay."""
+    from svglib import fonts as svg_fonts
+
+    for (family, weight, slant), (path, name) in _chart_faces.items():
+        svg_fonts.register_font(family, path, weight, slant, rlgFontName=name)
+    # svglib registers each file again under the same name: put ours and the families back.
+    for path, _ in _chart_faces.values():
+        pdfmetrics.registerFont(_font(Path(path)))
+    for names in sorted(_families, key=lambda family: family.regular):
+        _register_family(names)

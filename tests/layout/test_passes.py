@@ -1,0 +1,117 @@
+"""A build starts from what the last one found, and comes out the same as if it had not.
+
+The contents' page numbers and the parsed chart drawings are kept in the user's
+cache; these tests prove both are speed-ups only.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from booklet import document as doc
+from booklet import usercache
+from booklet.layout import Style, layout
+from booklet.layout import figures as layout_figures
+from booklet.layout.pages import BookletTemplate
+from booklet.project import PAPERS
+
+
+@pytest.fixture
+def own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """An empty user cache, and no drawing parsed earlier in this process."""
+    monkeypatch.setenv(usercache.ENVIRONMENT_VARIABLE, str(tmp_path / "cache"))
+    layout_figures._parsed.cache_clear()
+    yield tmp_path / "cache"
+    layout_figures._parsed.cache_clear()
+
+
+@pytest.fixture
+def passes(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """One entry per pass ReportLab makes over the booklet."""
+    made: list[int] = []
+    build = BookletTemplate.build
+
+    def counting(self: BookletTemplate, *args: object, **kwargs: object) -> None:
+        made.append(1)
+        build(self, *args, **kwargs)
+
+    monkeypatch.setattr(BookletTemplate, "build", counting)
+    return made
+
+
+def test_a_rebuild_takes_one_pass_and_gives_the_same_bytes(
+    sample: doc.Booklet, style: Style, own_cache: Path, passes: list[int]
+) -> None:
+    first = layout(sample, style, PAPERS["a5"], remember_as="sample")
+    assert len(passes) == 2  # the contents printed empty, then with its page numbers
+    passes.clear()
+    again = layout(sample, style, PAPERS["a5"], remember_as="sample")
+    assert len(passes) == 1
+    assert again == first == layout(sample, style, PAPERS["a5"])  # and as without memory
+
+
+def test_a_wrong_memory_costs_a_pass_not_a_different_booklet(
+    sample: doc.Booklet, style: Style, own_cache: Path, passes: list[int]
+) -> None:
+    first = layout(sample, style, PAPERS["a5"], remember_as="sample")
+    [kept] = (own_cache / "contents").iterdir()
+    lines = json.loads(kept.read_text())
+    lines[0][0][2] += 7  # the first chapter remembered on another page
+    kept.write_text(json.dumps(lines))
+    passes.clear()
+    assert layout(sample, style, PAPERS["a5"], remember_as="sample") == first
+    assert len(passes) == 2
+
+
+@pytest.mark.parametrize(
+    "kept",
+    [b"not json", b"[]", b'[[["a", "b", "c", "d"]]]', b"[1, 2]", b'{"a": 1}', b"\xff\xfe"],
+)
+def test_a_damaged_memory_is_ignored(
+    sample: doc.Booklet, style: Style, own_cache: Path, kept: bytes
+) -> None:
+    expected = layout(sample, style, PAPERS["a5"], remember_as="sample")
+    [path] = (own_cache / "contents").iterdir()
+    path.write_bytes(kept)
+    assert layout(sample, style, PAPERS["a5"], remember_as="sample") == expected
+
+
+def test_kept_drawings_are_not_parsed_again(
+    sample: doc.Booklet, style: Style, own_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = layout(sample, style, PAPERS["a5"])
+    assert list((own_cache / "drawings").glob("*.pickle"))
+    layout_figures._parsed.cache_clear()  # as in a new process
+
+    def refuse(*args: object) -> None:
+        raise AssertionError("a kept drawing was parsed again")
+
+    monkeypatch.setattr("svglib.svglib.svg2rlg", refuse)
+    assert layout(sample, style, PAPERS["a5"]) == first
+
+
+def test_a_damaged_kept_drawing_is_parsed_again(
+    sample: doc.Booklet, style: Style, own_cache: Path
+) -> None:
+    first = layout(sample, style, PAPERS["a5"])
+    for kept in (own_cache / "drawings").glob("*.pickle"):
+        kept.write_bytes(kept.read_bytes()[:40])
+    layout_figures._parsed.cache_clear()
+    assert layout(sample, style, PAPERS["a5"]) == first
+
+
+def test_an_unwritable_cache_keeps_nothing_and_builds_the_same(
+    sample: doc.Booklet, style: Style, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("the cache folder cannot be made under a file")
+    monkeypatch.setenv(usercache.ENVIRONMENT_VARIABLE, str(blocker / "cache"))
+    layout_figures._parsed.cache_clear()
+    assert layout(sample, style, PAPERS["a5"], remember_as="sample") == layout(
+        sample, style, PAPERS["a5"]
+    )
+    assert blocker.read_text().startswith("the cache folder")
