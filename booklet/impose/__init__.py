@@ -11,7 +11,7 @@ from __future__ import annotations
 from booklet.diagnostics import BookletError, Problem
 from booklet.project import Paper
 
-from .digital import read_digital_edition
+from .digital import first_page_size, read_digital_edition
 from .options import HOME_PRINTER, PrintOptions, fit_problems, option_problems
 from .print_shop import print_shop
 from .saddle_stitch import sheet_sides
@@ -42,5 +42,5 @@ def print_problems(pdf: bytes, paper: Paper, options: PrintOptions) -> list[Prob
     if problems := option_problems(options):
         return problems
     sheet = sheet_size(paper)
-    page_size = placed_size(read_digital_edition(pdf).page_size, sheet)
+    page_size = placed_size(first_page_size(pdf), sheet)
     return fit_problems(options, paper, page_size, sheet)

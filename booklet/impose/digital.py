@@ -59,6 +59,21 @@ def read_digital_edition(pdf: bytes) -> DigitalEdition:
     return DigitalEdition(pages, _common_size(sizes), info, language, reader.pdf_header)
 
 
+def first_page_size(pdf: bytes) -> tuple[float, float]:
+    """The first page's trim box in points: enough to plan the sheets without reading every
+    page, which imposing them does anyway."""
+    if b"%PDF-" not in pdf[:1024]:
+        raise BookletError(Problem(None, "the digital edition is not a PDF file", hint=_REBUILD))
+    with _damage_reported():
+        pages = PdfReader(io.BytesIO(pdf)).pages
+        if len(pages):
+            box = pages[0].trimbox
+            return float(box.width), float(box.height)
+    raise BookletError(
+        Problem(None, "the digital edition has no pages", hint="give the booklet some content")
+    )
+
+
 @contextmanager
 def _damage_reported() -> Iterator[None]:
     try:

@@ -6,6 +6,7 @@ heading sizes) so that changing one keeps the page in proportion.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -81,12 +82,23 @@ def word_breaks(language: str) -> Callable[[str], list[tuple[str, str]]]:
     would also break it beside one, printing "anti-" over "-aircraft", or inside
     a part, as in "north-w-" over "est".
     """
-    dictionary = pyphen.Pyphen(lang=language)
+    return functools.partial(_breaks, language)
 
-    def breaks(word: str) -> list[tuple[str, str]]:
-        return [] if "-" in word else list(dictionary.iterate(word))
 
-    return breaks
+def _breaks(language: str, word: str) -> list[tuple[str, str]]:
+    return list(_kept_breaks(language, word))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _kept_breaks(language: str, word: str) -> tuple[tuple[str, str], ...]:
+    """A word's breaks, worked out once: line breaking asks for the same words again and
+    again, on every pass and for every paragraph style."""
+    return () if "-" in word else tuple(_dictionary(language).iterate(word))
+
+
+@functools.cache
+def _dictionary(language: str) -> pyphen.Pyphen:
+    return pyphen.Pyphen(lang=language)  # reading one takes 3 ms
 
 
 def typography(style: Style, language: str) -> Typography:
