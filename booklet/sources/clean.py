@@ -9,7 +9,6 @@ saved file where it starts.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from booklet.diagnostics import Location
@@ -22,23 +21,13 @@ from .furniture import caption_of, remove_furniture
 from .glosses import remove_glosses
 from .inline import strip_inline_markup
 from .lines import Cut, Line, ends_sentence, is_all_caps, split_lines, word_count
-from .model import GlossaryEntry, Paragraph, Removal
+from .model import CleanedDocument, GlossaryEntry, Paragraph, Removal
 from .paragraphs import Unit, find_headings, heading_text, split_units
 from .references import find_reference_lists
 from .repeats import judge_repeats
 from .watermarks import remove_watermarks
 
 _MAX_TRAILING_WORDS = 5
-
-
-@dataclass(frozen=True, slots=True)
-class CleanedDocument:
-    paragraphs: tuple[Paragraph, ...]
-    glossary: tuple[GlossaryEntry, ...]
-    removals: tuple[Removal, ...]
-    headings: tuple[str, ...]  # section headings inside the document, in order
-    byline: str | None  # the author the text names, in ordinary capitals
-    captions: tuple[str, ...]  # captions of photos the saved page no longer has
 
 
 def clean_document(

@@ -93,3 +93,15 @@ class Corpus:
     @property
     def ids(self) -> tuple[str, ...]:
         return tuple(source.id for source in self.sources)
+
+
+@dataclass(frozen=True, slots=True)
+class CleanedDocument:
+    """One document as cleaning leaves it, before it joins the corpus."""
+
+    paragraphs: tuple[Paragraph, ...]
+    glossary: tuple[GlossaryEntry, ...]
+    removals: tuple[Removal, ...]
+    headings: tuple[str, ...]  # section headings inside the document, in order
+    byline: str | None  # the author the text names, in ordinary capitals
+    captions: tuple[str, ...]  # captions of photos the saved page no longer has
