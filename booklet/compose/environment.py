@@ -15,6 +15,8 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from booklet.diagnostics import Location, relative_to
 
+from .compiled import kept_templates
+
 
 def make_environment(templates_dir: Path) -> ImmutableSandboxedEnvironment:
     return ImmutableSandboxedEnvironment(
@@ -24,6 +26,7 @@ def make_environment(templates_dir: Path) -> ImmutableSandboxedEnvironment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=kept_templates(),
     )
 
 
