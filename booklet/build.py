@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Protocol
 
+from booklet import impose as imposing
+from booklet.alongside import alongside
 from booklet.charts import draw_figures, load_chart_style
 from booklet.compose import HANDOUT, compose
 from booklet.diagnostics import Problem, raise_if_errors
 from booklet.facts import Facts, load_facts
 from booklet.grayscale import grey
-from booklet.impose import impose, print_problems, print_shop
 from booklet.impose.options import PrintOptions, option_problems
 from booklet.layout import layout, layout_handout, load_style
 from booklet.output import write_atomically
@@ -62,8 +64,13 @@ def build(
     reporter: Reporter = SILENT,
     *,
     grayscale: bool = False,
+    jobs: int = 2,
 ) -> list[Path]:
-    """Run every stage; write nothing unless all of them succeed."""
+    """Run every stage; write nothing unless all of them succeed.
+
+    With `jobs` above 1, the digital edition is laid out in a second process while
+    this one sets the handout and gets the print edition ready (booklet.alongside).
+    """
     editions = project.editions if editions is None else editions
     options = PrintOptions(project.bleed_mm, project.marks, project.creep_mm)
     reporter.stage("reading and cleaning the sources")
@@ -86,18 +93,27 @@ def build(
     document = compose(project, checked.corpus, checked.facts, figures)
     reporter.stage("setting the pages")
     name = f"{project.slug}-grayscale" if grayscale else project.slug
-    digital = layout(document, style, project.paper, remember_as=f"{project.root}/{name}")
+    handout: bytes | None = None
+    with alongside(
+        lambda: layout(document, style, project.paper, remember_as=f"{project.root}/{name}"),
+        fork=jobs > 1 and bool(set(editions) - {Edition.DIGITAL, Edition.PREVIEW}),
+    ) as digital_edition:
+        if Edition.HANDOUT in editions:
+            reporter.stage("setting the handout")
+            handout_document = compose(project, checked.corpus, checked.facts, figures, HANDOUT)
+            handout = layout_handout(handout_document, style, project.paper)
+        if {Edition.PRINT, Edition.PRINT_SHOP} & set(editions):
+            importlib.import_module("booklet.impose.print_edition")  # pypdf: 60 ms, meanwhile
+        digital = digital_edition.result()
     files = {f"{name}.pdf": digital}
     if Edition.PRINT in editions:
         reporter.stage("imposing the print edition")
-        _stop_on_errors(print_problems(digital, project.paper, options), reporter)
-        files[f"{name}-print.pdf"] = impose(digital, project.paper, options)
+        _stop_on_errors(imposing.print_problems(digital, project.paper, options), reporter)
+        files[f"{name}-print.pdf"] = imposing.impose(digital, project.paper, options)
     if Edition.PRINT_SHOP in editions:
-        files[f"{name}-print-shop.pdf"] = print_shop(digital, project.paper, options)
-    if Edition.HANDOUT in editions:
-        reporter.stage("setting the handout")
-        handout = compose(project, checked.corpus, checked.facts, figures, HANDOUT)
-        files[f"{name}-handout.pdf"] = layout_handout(handout, style, project.paper)
+        files[f"{name}-print-shop.pdf"] = imposing.print_shop(digital, project.paper, options)
+    if handout is not None:
+        files[f"{name}-handout.pdf"] = handout
     if Edition.PREVIEW in editions:
         from booklet.preview import contact_sheet, cover_png  # renders pages: only when asked
 

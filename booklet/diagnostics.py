@@ -54,6 +54,9 @@ class BookletError(Exception):
         self.problems = (problem, *more)
         super().__init__("\n".join(each.format() for each in self.problems))
 
+    def __reduce__(self) -> tuple[type[BookletError], tuple[Problem, ...]]:
+        return type(self), self.problems  # so it survives the pipe from a second process
+
     @property
     def problem(self) -> Problem:
         return self.problems[0]
@@ -67,6 +70,9 @@ class ProblemsFoundError(Exception):
     def __init__(self, problems: Iterable[Problem]) -> None:
         self.problems = tuple(problems)
         super().__init__("\n".join(problem.format() for problem in self.problems))
+
+    def __reduce__(self) -> tuple[type[ProblemsFoundError], tuple[tuple[Problem, ...]]]:
+        return type(self), (self.problems,)
 
 
 def errors_in(problems: Iterable[Problem]) -> list[Problem]:

@@ -1,4 +1,4 @@
-"""A rebuild with nothing changed skips the slow work: what it does not import proves it."""
+"""A rebuild with nothing changed skips the slow work, and no shortcut changes a byte."""
 
 from __future__ import annotations
 
@@ -7,6 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from booklet.build import build
+from booklet.project import load_project
 from booklet.usercache import ENVIRONMENT_VARIABLE
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -50,3 +54,16 @@ def test_a_rebuild_imports_none_of_the_slow_libraries(
     assert build_in_new_process(default_project, tmp_path / "again", cache) == "0"
     for pdf in (tmp_path / "first").iterdir():
         assert (tmp_path / "again" / pdf.name).read_bytes() == pdf.read_bytes()
+
+
+def test_the_same_bytes_in_one_process_or_two_with_caches_or_without(
+    default_project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = load_project(default_project)
+    built = {}
+    for run, (cache, jobs) in enumerate([("one", 1), ("one", 2), ("two", 2), ("two", 1)]):
+        monkeypatch.setenv(ENVIRONMENT_VARIABLE, str(tmp_path / cache))
+        paths = build(project.with_output(tmp_path / f"out{run}"), jobs=jobs)
+        built[run] = {path.name: path.read_bytes() for path in paths}
+    assert len(built[0]) == 3  # digital, print, handout
+    assert built[0] == built[1] == built[2] == built[3]

@@ -8,39 +8,26 @@ to impose them itself: that is the print-shop file.
 
 from __future__ import annotations
 
-from booklet.diagnostics import BookletError, Problem
-from booklet.project import Paper
+from typing import TYPE_CHECKING
 
-from .digital import first_page_size, read_digital_edition
-from .options import HOME_PRINTER, PrintOptions, fit_problems, option_problems
-from .print_shop import print_shop
-from .saddle_stitch import sheet_sides
-from .sheets import place_on_sheets, placed_size, sheet_size
-from .writing import written
+from .options import PrintOptions
+
+if TYPE_CHECKING:
+    from .print_edition import impose, print_problems
+    from .shop_file import print_shop
 
 __all__ = ["PrintOptions", "impose", "print_problems", "print_shop"]
 
-PRINT_EDITION = " (print edition)"
 
+def __getattr__(name: str) -> object:
+    """The imposing functions on first use: they need pypdf, 60 ms to import, which a build
+    imports while its pages are being set (see booklet.alongside)."""
+    if name in ("impose", "print_problems"):
+        from . import print_edition
 
-def impose(pdf: bytes, paper: Paper, options: PrintOptions = HOME_PRINTER) -> bytes:
-    """The print edition of a digital edition whose pages are of this paper size.
+        return getattr(print_edition, name)
+    if name == "print_shop":
+        from .shop_file import print_shop
 
-    Raises BookletError if the digital edition is not a PDF, is damaged, has no
-    pages, or has pages of different sizes, or if an option is out of range.
-    """
-    if problems := option_problems(options):
-        raise BookletError(*problems)
-    edition = read_digital_edition(pdf)
-    sides = sheet_sides(len(edition.pages))
-    writer = place_on_sheets(edition.pages, edition.page_size, sides, sheet_size(paper), options)
-    return written(writer, edition, PRINT_EDITION)
-
-
-def print_problems(pdf: bytes, paper: Paper, options: PrintOptions) -> list[Problem]:
-    """Errors for options out of range; warnings for bleed or marks the sheet has no room for."""
-    if problems := option_problems(options):
-        return problems
-    sheet = sheet_size(paper)
-    page_size = placed_size(first_page_size(pdf), sheet)
-    return fit_problems(options, paper, page_size, sheet)
+        return print_shop
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -20,7 +20,8 @@ from pypdf.generic import ArrayObject, NullObject, TextStringObject
 from booklet.diagnostics import BookletError, Problem
 from booklet.numbers import format_number
 
-POINTS_PER_MM = 72 / 25.4
+from .options import POINTS_PER_MM
+
 SAME_SIZE_PT = 0.5  # pages closer than this (under 0.2 mm) are the same size on paper
 _REBUILD = "build the digital edition again with `booklet build`"
 _REASON_LENGTH = 60

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 from pypdf.generic import ArrayObject, FloatObject, NumberObject, PdfObject
 
-from .digital import POINTS_PER_MM
-from .options import MARK_LENGTH_MM, MARK_WEIGHT_PT, PrintOptions
+from .options import MARK_LENGTH_MM, MARK_WEIGHT_PT, POINTS_PER_MM, PrintOptions
 
 Operations = list[tuple[list[PdfObject], bytes]]
 Box = tuple[float, float, float, float]  # left, bottom, right, top in points

@@ -13,7 +13,8 @@ from booklet.diagnostics import Problem
 from booklet.numbers import format_number
 from booklet.project import Paper
 
-from .digital import POINTS_PER_MM
+POINTS_PER_MM = 72 / 25.4
+
 
 MAX_BLEED_MM = 10.0  # shops ask for 2 to 5 mm; more only wastes paper
 MAX_CREEP_MM = 5.0  # about the thickness of 50 sheets of office paper

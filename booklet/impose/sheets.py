@@ -31,9 +31,9 @@ from pypdf.generic import (
 
 from booklet.project import SHEETS_MM, Paper
 
-from .digital import POINTS_PER_MM, SAME_SIZE_PT
+from .digital import SAME_SIZE_PT
 from .marks import Box, Operations, crop_marks, fold_marks
-from .options import HOME_PRINTER, PrintOptions
+from .options import HOME_PRINTER, POINTS_PER_MM, PrintOptions
 from .saddle_stitch import Side
 
 # A page may carry these beyond its content; a form XObject honours them too.

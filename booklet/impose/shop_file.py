@@ -14,9 +14,9 @@ from pypdf.generic import DictionaryObject, NameObject
 from booklet.diagnostics import BookletError, Problem
 from booklet.project import Paper
 
-from .digital import POINTS_PER_MM, SAME_SIZE_PT, DigitalEdition, read_digital_edition
+from .digital import SAME_SIZE_PT, DigitalEdition, read_digital_edition
 from .marks import Operations, crop_marks
-from .options import HOME_PRINTER, PrintOptions, option_problems
+from .options import HOME_PRINTER, POINTS_PER_MM, PrintOptions, option_problems
 from .sheets import draw_form, finish_side, page_form, rectangle
 from .writing import written
 
