@@ -83,7 +83,9 @@ def build(
         chart_style = replace(
             chart_style, colours=tuple(map(grey, chart_style.colours)), ink=grey(chart_style.ink)
         )
-        style = replace(style, ink=grey(style.ink), accent=grey(style.accent))
+        style = replace(
+            style, ink=grey(style.ink), accent=grey(style.accent), pictures_in_grey=True
+        )
     reporter.stage("drawing the charts")
     figures, chart_problems = draw_figures(
         checked.facts.charts, checked.facts, chart_style, project.cache_dir / "charts"

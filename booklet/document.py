@@ -65,6 +65,25 @@ class FigureBlock:
 
 
 @dataclass(frozen=True, slots=True)
+class PictureBlock:
+    """A photograph or scan from the project's assets/, numbered with the figures.
+
+    Its pixels are decoded once, upright, on white paper, and no larger than print needs.
+    """
+
+    number: int
+    title: str  # its line in the list of figures
+    caption: tuple[Inline, ...]
+    credit: str  # whom the picture is owed to; "" for none
+    pixels: bytes = field(repr=False)  # 8 bits a channel, row by row
+    mode: Literal["RGB", "L"]
+    size: tuple[int, int]  # width and height in pixels
+    photographic: bool  # saved as JPEG: set as a photograph, where lossy compression suits it
+    width_mm: float | None = None  # what the template asked for; None: the width of the text
+    origin: Location | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Table:
     """A small table: a header row, then body rows; cells are inline content."""
 
@@ -73,7 +92,7 @@ class Table:
     origin: Location | None = None
 
 
-Block = Paragraph | Heading | BlockQuote | FigureBlock | Table
+Block = Paragraph | Heading | BlockQuote | FigureBlock | PictureBlock | Table
 
 
 @dataclass(frozen=True, slots=True)

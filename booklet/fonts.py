@@ -10,6 +10,8 @@ The matplotlib folder is found without importing matplotlib, which is slow.
 from __future__ import annotations
 
 import importlib.util
+import os
+import struct
 from pathlib import Path
 
 PACKAGE_FONTS = Path(__file__).resolve().parent / "layout" / "fonts"
@@ -29,3 +31,46 @@ def find_font(name: str, assets_dir: Path) -> Path | None:
     if (bundled := matplotlib_font_dir()) is not None:
         candidates.append(bundled / name)
     return next((path for path in candidates if path.is_file()), None)
+
+
+def damage(path: Path) -> str | None:
+    """What makes a font file unusable, told from its table directory; None if it looks whole.
+
+    A font cut short makes ReportLab fail with a bare "unpack requires a buffer"
+    error, or pass unnoticed when the tables it reads come first; a table that
+    ends past the end of the file gives it away either way.
+    """
+    try:
+        with path.open("rb") as file:
+            header = file.read(_HEADER)
+            size = os.fstat(file.fileno()).st_size
+            kind = header[:4]
+            if not header:
+                return "is empty"
+            if kind in _NOT_TRUETYPE:
+                return _NOT_TRUETYPE[kind]
+            if kind not in _TRUETYPE:
+                return "is not a TrueType font"
+            if len(header) < _HEADER:
+                return "is cut short"
+            (tables,) = struct.unpack(">H", header[4:6])
+            directory = file.read(_RECORD * tables)
+    except OSError as error:
+        return f"cannot be read ({error.strerror or error})"
+    if len(directory) < _RECORD * tables:
+        return "is cut short"
+    for start in range(0, len(directory), _RECORD):
+        _tag, _checksum, offset, length = struct.unpack(">4sIII", directory[start : start + 16])
+        if offset + length > size:
+            return "is cut short"
+    return None
+
+
+_HEADER, _RECORD = 12, 16  # bytes: the offset table, then one record a table
+_TRUETYPE = (b"\x00\x01\x00\x00", b"true")
+_NOT_TRUETYPE = {
+    b"OTTO": "has PostScript (CFF) outlines, which booklet cannot embed",
+    b"wOFF": "is a web font (WOFF)",
+    b"wOF2": "is a web font (WOFF2)",
+    b"ttcf": "is a collection of fonts (.ttc)",
+}

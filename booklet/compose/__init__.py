@@ -65,6 +65,7 @@ def compose(
         functions.registry.citations,
         load_citation_style(project.citation_style, project.root, project.assets_dir),
         skeleton,
+        functions.registry.pictures,
     )
     chapters, illustration = builder.chapters(root)
     cover_figure = _cover_figure(illustration, figures, builder, skeleton)

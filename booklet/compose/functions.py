@@ -1,4 +1,4 @@
-"""What templates may call: cite(), fact(), excerpt(), quote(), figure() and friends.
+"""What templates may call: cite(), fact(), excerpt(), quote(), figure(), image() and friends.
 
 Each function checks its arguments against the corpus and the facts, records a
 problem at the template line that called it (so all problems are listed at
@@ -23,6 +23,7 @@ from booklet.sources.model import Corpus, Source, Trust
 from booklet.tomlfile import near_miss
 
 from .environment import template_location
+from .images import Picture, PictureRefusedError, read_picture
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,11 +32,21 @@ class CitationUse:
     paragraph: int | None
 
 
+@dataclass(frozen=True, slots=True)
+class PictureUse:
+    picture: Picture
+    caption: str
+    credit: str
+    width_mm: float | None
+    origin: Location | None  # the template line that asked for it
+
+
 @dataclass
 class Registry:
-    """What one render cited, by key; made anew for every render."""
+    """What one render cited and showed, by key; made anew for every render."""
 
     citations: list[CitationUse] = field(default_factory=list)
+    pictures: list[PictureUse] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
     def cite(self, source_id: str, paragraph: int | None) -> Markup:
@@ -50,6 +61,7 @@ NAMES = (  # what templates may call, in the order the reference documents them
     "quote",
     "excerpt",
     "figure",
+    "image",
     "disagreement",
     "fact_table",
     "chronology",
@@ -140,6 +152,37 @@ class TemplateFunctions:
         figure = self.figures[chart_id]
         notes = Markup("").join(self._cite_fact(fact) for fact in _distinct_citations(figure.facts))
         return Markup('<figure ref="{}">{}</figure>').format(chart_id, notes)
+
+    def image(
+        self, path: str, caption: str = "", credit: str = "", width: float | None = None
+    ) -> Markup:
+        """A picture from the project's assets/ folder (PNG or JPEG), numbered with the
+        charts, its caption under it, then the credit. It is as wide as the text, or
+        `width` millimetres, and never taller than three fifths of the page's text.
+
+        Example: {{ image("images/map.png", caption="The routes described in chapter 3",
+        credit="Drawn for this booklet", width=80) }}
+        """
+        if not isinstance(path, str):
+            path = ""  # reported as a missing path just below
+        if width is not None and (
+            not isinstance(width, int | float) or isinstance(width, bool) or width <= 0
+        ):
+            self._problem(
+                f"the width of picture '{path}' must be a number of millimetres",
+                "write e.g. width=80, or leave it out for the width of the text",
+            )
+            return Markup("")
+        try:
+            picture = read_picture(path, self.root / "assets", self.root)
+        except PictureRefusedError as refused:
+            self._problem(refused.message, refused.hint)
+            return Markup("")
+        where = template_location(self.root, self.templates_dir)
+        size = None if width is None else float(width)
+        use = PictureUse(picture, str(caption), str(credit), size, where)
+        self.registry.pictures.append(use)
+        return Markup('<picture key="{}"/>').format(len(self.registry.pictures) - 1)
 
     def disagreement(self, quantity: str) -> Markup:
         """Every value the sources give for one quantity, each cited: "236 … against 227 …".

@@ -2,7 +2,8 @@
 
 The vocabulary: <booklet> holds <cover illustration="chart-id"/>, <chapter title="…">
 and the generated back matter <source-notes/>, <bibliography/>, <glossary/>.
-A chapter holds <p>, <h>, <blockquote>, <figure ref="…">, <table><row><cell>;
+A chapter holds <p>, <h>, <blockquote>, <figure ref="…">, <picture key="…"/> from image(),
+<table><row><cell>;
 inline: text, <em>, <strong>, <a href="…">, and <cite key="…"/> from cite() and friends.
 Notes are numbered here, in reading order, so the first note of a source is the full one.
 """
@@ -21,7 +22,7 @@ from booklet.diagnostics import Location, Problem
 from booklet.sources.model import Corpus, SourceInfo
 
 from .citations import CitationStyle, ends_with_stop
-from .functions import CitationUse
+from .functions import CitationUse, PictureUse
 
 _INLINE = {"em", "strong", "a", "cite"}
 _SPACES = re.compile(r"[ \t\r\n]+")
@@ -41,10 +42,11 @@ class TreeBuilder:
     citations: Sequence[CitationUse]
     style: CitationStyle
     origin: Location
+    pictures: Sequence[PictureUse] = ()
     notes: list[doc.Note] = field(default_factory=list)
     cited: list[str] = field(default_factory=list)
     pending: dict[int, list[CitationUse]] = field(default_factory=dict)  # by temporary note id
-    figure_numbers: dict[str, int] = field(default_factory=dict)
+    figure_numbers: dict[str | int, int] = field(default_factory=dict)  # by chart id, picture key
     problems: list[Problem] = field(default_factory=list)
 
     def chapters(self, root: ET.Element) -> tuple[tuple[doc.Chapter, ...], str | None]:
@@ -93,6 +95,8 @@ class TreeBuilder:
             return doc.BlockQuote(content, self.origin)
         if element.tag == "figure":
             return self.figure(element)
+        if element.tag == "picture":
+            return self.picture(element)
         if element.tag == "table":
             # each row carries its own notes: a reader checks a table row by row
             rows = [
@@ -119,6 +123,24 @@ class TreeBuilder:
             figure.width_mm,
             figure.height_mm,
             self.origin,
+        )
+
+    def picture(self, element: ET.Element) -> doc.PictureBlock:
+        key = int(element.get("key", "0"))
+        use, picture = self.pictures[key], self.pictures[key].picture
+        number = self.figure_numbers.setdefault(key, len(self.figure_numbers) + 1)
+        caption = _tidy([doc.Span(use.caption)])
+        return doc.PictureBlock(
+            number,
+            _list_entry(use.caption) or picture.shown.stem,
+            caption,
+            _SPACES.sub(" ", use.credit).strip(),
+            picture.pixels,
+            picture.mode,
+            picture.size,
+            picture.photographic,
+            use.width_mm,
+            use.origin or self.origin,
         )
 
     def inline(
@@ -339,6 +361,12 @@ def _tidy(parts: Sequence[doc.Inline]) -> tuple[doc.Inline, ...]:
             tidy[-1].text.rstrip(), tidy[-1].emphasis, tidy[-1].strong, tidy[-1].link
         )
     return tuple(part for part in tidy if not (isinstance(part, doc.Span) and not part.text))
+
+
+def _list_entry(caption: str) -> str:
+    """A caption's first sentence, for the list of figures."""
+    text = _SPACES.sub(" ", caption).strip()
+    return re.split(r"(?<=[.!?])\s", text, maxsplit=1)[0].rstrip(".")
 
 
 def _plain(element: ET.Element) -> str:

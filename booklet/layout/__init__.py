@@ -67,6 +67,7 @@ def layout(
         sink=0.13 * geometry.text_height,
         chapters_open_right=style.chapters_open_right,
         link_colour=style.accent,
+        pictures_in_grey=style.pictures_in_grey,
         note_labels=labels,
         entry_anchors=entries.anchors,
     )

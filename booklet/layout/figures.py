@@ -23,7 +23,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from booklet import usercache
 from booklet.diagnostics import BookletError, Problem
-from booklet.document import FigureBlock
+from booklet.document import FigureBlock, PictureBlock
 
 from .markup import escape_text, inline_markup
 from .navigation import FIGURE_ENTRY, figure_line
@@ -44,7 +44,11 @@ class FigureFrame(Flowable):  # type: ignore[misc]
     """
 
     def __init__(
-        self, block: FigureBlock, key: str, content: list[Flowable], max_height: float
+        self,
+        block: FigureBlock | PictureBlock,
+        key: str,
+        content: list[Flowable],
+        max_height: float,
     ) -> None:
         super().__init__()
         self._content = content

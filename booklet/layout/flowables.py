@@ -28,6 +28,7 @@ from .markup import escape_text, inline_markup
 from .navigation import SectionMark, contents_line
 from .notes import Footnoted, notes_in
 from .pages import StartPage
+from .pictures import picture_flowable
 from .setting import Setting
 
 SHORT_TABLE = 8  # rows; a table this short moves on whole rather than split
@@ -90,7 +91,7 @@ def block_flowables(blocks: Sequence[doc.Block], setting: Setting) -> list[Flowa
     previous: doc.Block | None = None
     for block in blocks:
         flowable = block_flowable(block, previous, setting)
-        if not isinstance(block, doc.FigureBlock):  # figures float: text runs on past them
+        if not isinstance(block, doc.FigureBlock | doc.PictureBlock):  # figures float past text
             previous = block
         if isinstance(block, doc.Heading):
             headings.append(flowable)
@@ -151,6 +152,8 @@ def block_flowable(block: doc.Block, previous: doc.Block | None, setting: Settin
         return _with_notes(quote, setting)
     if isinstance(block, doc.FigureBlock):
         return figure_flowable(block, setting)
+    if isinstance(block, doc.PictureBlock):
+        return picture_flowable(block, setting)
     return table_flowable(block, setting)
 
 

@@ -95,6 +95,7 @@ def layout_handout(booklet: Booklet, style: Style, paper: Paper) -> bytes:
         sink=0.0,
         chapters_open_right=False,
         link_colour=style.accent,
+        pictures_in_grey=style.pictures_in_grey,
         note_labels=note_labels(booklet, style.note_numbering),
     )
     story = [flowable for chapter in booklet.chapters for flowable in section(chapter, setting)]

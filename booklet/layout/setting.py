@@ -22,5 +22,6 @@ class Setting:
     sink: float  # the space above a chapter's title
     chapters_open_right: bool
     link_colour: str  # "#rrggbb", for links in the text
+    pictures_in_grey: bool = False
     note_labels: Mapping[int, str] = field(default_factory=dict)  # when not the note's number
     entry_anchors: Mapping[Paragraph, str] = field(default_factory=dict)  # bibliography entries

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
-from booklet.document import Booklet, FigureBlock
+from booklet.document import Booklet, FigureBlock, PictureBlock
 
 from .covers import BackCoverPage, ColophonPage, FrontCover
 from .flowables import chapter_flowables, title_flowables
@@ -55,7 +55,9 @@ def contents(booklet: Booklet, setting: Setting) -> list[Flowable]:
     if booklet.chapters:
         story.append(contents_table(typography))
     if any(
-        isinstance(block, FigureBlock) for chapter in booklet.chapters for block in chapter.blocks
+        isinstance(block, FigureBlock | PictureBlock)
+        for chapter in booklet.chapters
+        for block in chapter.blocks
     ):
         story += [
             Paragraph(escape_text(setting.labels.figures), typography.contents_heading),

@@ -2,7 +2,8 @@
 
 Every value has a default, so a project without a style sheet still gets a
 well-set booklet; a wrong value is reported with its line and replaced by the
-default, so one typo does not hide the others.
+default, so one typo does not hide the others. A font file that is missing or
+cannot be embedded is unreadable input: the sheet's problems stop the build then.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import Any
 import pyphen
 
 from booklet.diagnostics import BookletError, Location, Problem, relative_to
-from booklet.fonts import find_font
+from booklet.fonts import damage, find_font
 from booklet.project import Paper
 from booklet.tomlfile import key_line, near_miss, read_toml, unknown_keys
 
@@ -71,6 +72,7 @@ class Style:
     chapters_open_right: bool = True
     notes: str = "footnotes"
     note_numbering: str = "booklet"  # "booklet": 1, 2, 3 … throughout; "chapter": from 1 in each
+    pictures_in_grey: bool = False  # the grayscale edition's, never the sheet's
 
     def for_paper(self, paper: Paper) -> Style:
         """The style as set for this paper: the sheet's values are meant for A5.
@@ -108,7 +110,10 @@ _COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 
 
 def load_style(style_file: Path, assets_dir: Path) -> tuple[Style, list[Problem]]:
-    """The style sheet's Style and its problems; a missing sheet means the defaults."""
+    """The style sheet's Style and its problems; a missing sheet means the defaults.
+
+    BookletError, with every problem of the sheet, if a font file cannot be used.
+    """
     root = assets_dir.parent
     data, text = read_toml(style_file, root) if style_file.is_file() else ({}, "")
     sheet = _Sheet(relative_to(style_file, root), text)
@@ -150,6 +155,8 @@ def load_style(style_file: Path, assets_dir: Path) -> tuple[Style, list[Problem]
             'write note_numbering = "booklet" or "chapter"',
         ),
     )
+    if sheet.has_unusable_fonts:
+        raise BookletError(*sheet.problems)
     return style, sheet.problems
 
 
@@ -163,6 +170,7 @@ class _Sheet:
         self.path = path
         self.text = text
         self.problems: list[Problem] = []
+        self.has_unusable_fonts = False
 
     def at(self, table: str | None, key: str | None = None) -> Location:
         """Where `key` of `[table]` is set, or where `[table]` or a top-level `key` is."""
@@ -274,17 +282,19 @@ def _typeface(sheet: _Sheet, fonts: Mapping[str, Any], role: str, assets_dir: Pa
 def _font_file(sheet: _Sheet, role: str, name: str, default: str, assets_dir: Path) -> Path:
     path = find_font(name, assets_dir)
     if path is None:
-        sheet.report(
-            "fonts",
-            role,
-            f"font file `{name}` of the `{role}` font not found",
-            f"put it in assets/fonts/, or name a bundled font such as `{default}`",
-        )
-    elif (problem := font_file_problem(path)) is not None:
-        sheet.report("fonts", role, f"font file `{name}` {problem}", "use a TrueType .ttf file")
-        path = None
-    if path is not None:
+        message = f"font file `{name}` of the `{role}` font not found"
+        hint = f"put it in assets/fonts/, or name a bundled font such as `{default}`"
+    elif (problem := damage(path) or font_file_problem(path)) is not None:
+        shown = relative_to(path, assets_dir.parent).as_posix()
+        message = f"font file `{name}` of the `{role}` font ({shown}) {problem}"
+        hint = f"put a whole TrueType (.ttf) file there, or name a bundled font such as `{default}`"
+        if name == default:  # the project's file hides the one booklet brings
+            hint = "put a whole TrueType (.ttf) file there, or delete it to use booklet's own"
+    else:
         return path
+    if Problem(sheet.at("fonts", role), message, hint) not in sheet.problems:  # named twice
+        sheet.report("fonts", role, message, hint)
+    sheet.has_unusable_fonts = True
     fallback = find_font(default, assets_dir)
     if fallback is None:
         raise BookletError(

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFError, TTFont
+from reportlab.pdfbase.ttfonts import TTFont
 
 if TYPE_CHECKING:
     from .style import Typeface
@@ -35,7 +35,7 @@ def font_file_problem(path: Path) -> str | None:
     """Why ReportLab cannot embed this file, or None if it can."""
     try:
         _font(path.resolve())
-    except (TTFError, OSError) as error:
+    except Exception as error:  # TTFError, or whatever a damaged table makes its reader raise
         reason = str(error).split(":")[-1].strip() or "unreadable"
         return f"cannot be embedded ({reason.lower()})"
     return None

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from booklet.diagnostics import Location
+from booklet.diagnostics import BookletError, Location
 from booklet.fonts import PACKAGE_FONTS
 from booklet.layout import load_style
 from booklet.layout.style import Margins, Sizes
@@ -126,17 +126,16 @@ def test_a_wrong_value_is_a_problem_on_its_line_and_the_default_stays(
     assert style.ink == "#222222"
 
 
-def test_a_font_file_not_found_names_the_line_and_falls_back(tmp_path: Path) -> None:
+def test_a_font_file_not_found_stops_the_build_at_its_line(tmp_path: Path) -> None:
     sheet, assets = write_sheet(
         tmp_path, '[fonts]\n\nbody = { family = "Garamond", regular = "Garamond.ttf" }\n'
     )
-    style, problems = load_style(sheet, assets)
-    assert [problem.format() for problem in problems] == [
+    with pytest.raises(BookletError) as raised:
+        load_style(sheet, assets)
+    assert [problem.format() for problem in raised.value.problems] == [
         "assets/style.toml:3: error: font file `Garamond.ttf` of the `body` font not found\n"
         "  hint: put it in assets/fonts/, or name a bundled font such as `NotoSerif-Regular.ttf`"
     ]
-    assert style.body_font.regular.name == "NotoSerif-Regular.ttf"
-    assert style.body_font.bold.name == "NotoSerif-Bold.ttf"
 
 
 def test_a_font_in_the_project_is_found_first(tmp_path: Path) -> None:
@@ -156,11 +155,14 @@ def test_a_file_that_is_not_truetype_is_refused(tmp_path: Path) -> None:
     sheet, assets = write_sheet(tmp_path, '[fonts]\nbody = { regular = "Fake.ttf" }\n')
     (assets / "fonts").mkdir()
     (assets / "fonts" / "Fake.ttf").write_bytes(b"OTTO" + bytes(200))
-    style, problems = load_style(sheet, assets)
-    assert len(problems) == 1
-    assert problems[0].message.startswith("font file `Fake.ttf` cannot be embedded")
-    assert problems[0].location == Location(Path("assets/style.toml"), 2)
-    assert style.body_font.regular.name == "NotoSerif-Regular.ttf"
+    with pytest.raises(BookletError) as raised:
+        load_style(sheet, assets)
+    (problem,) = raised.value.problems
+    assert problem.message == (
+        "font file `Fake.ttf` of the `body` font (assets/fonts/Fake.ttf) has PostScript (CFF)"
+        " outlines, which booklet cannot embed"
+    )
+    assert problem.location == Location(Path("assets/style.toml"), 2)
 
 
 def test_an_unknown_font_key_is_reported(tmp_path: Path) -> None:
