@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: booklet test bench images clean
+.PHONY: booklet test fuzz bench images clean
 
 booklet: $(STAMP)
 	$(BIN)/booklet build
@@ -15,6 +15,9 @@ test: $(STAMP)
 	$(BIN)/ruff check booklet tests
 	$(BIN)/mypy
 	$(BIN)/pytest -q
+
+fuzz: $(STAMP)
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/pytest -q -m fuzz --hypothesis-show-statistics tests/fuzz
 
 bench: $(STAMP)
 	$(BIN)/python -m booklet.bench

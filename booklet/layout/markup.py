@@ -17,6 +17,7 @@ REF_TARGET = "ref-"  # where a note's number leads back to: its marker
 _UNSAFE_IN_URL = re.compile(r"[\s\"'<>\\`\x00-\x1f\x7f]")
 _IN_WORD_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
 _INITIAL = re.compile(r"(?<![\w.])([^\W\d_])\. (?=[^\W\d_])")  # "A. M. Vasilevsky"
+_SOFT_HYPHEN = "\u00ad"
 NO_BREAK_SPACE = "\u00a0"
 
 
@@ -29,7 +30,13 @@ def escape_text(text: str) -> str:
     the hyphen as if it had added it: "SinoJapanese" (ReportLab 5.1,
     `_rejoinSplitFragWords`). Pieces of two fragments are rejoined as they are,
     so an empty tag after the hyphen starts a new fragment.
+
+    Soft hyphens are left out, as the sources stage leaves them out of source
+    text: ReportLab 5.1 loses the space after a word holding one when a new
+    fragment follows ("co\u00adoperation & aid" printed "cooperation& aid"),
+    and hyphenation finds the places to break words by itself.
     """
+    text = text.replace(_SOFT_HYPHEN, "")
     return _IN_WORD_HYPHEN.sub("-<span/>", escape(keep_initials_with_names(text)))
 
 
