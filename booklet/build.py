@@ -16,7 +16,7 @@ from booklet.diagnostics import Problem, raise_if_errors
 from booklet.facts import Facts, load_facts
 from booklet.grayscale import grey
 from booklet.impose.options import PrintOptions, option_problems
-from booklet.layout import layout, layout_handout, load_style
+from booklet.layout import layout, layout_handout, load_style, parse_drawings
 from booklet.output import write_atomically
 from booklet.project import Edition, Project
 from booklet.sources import load_corpus
@@ -94,6 +94,7 @@ def build(
     reporter.stage("composing the chapters")
     document = compose(project, checked.corpus, checked.facts, figures)
     reporter.stage("setting the pages")
+    parse_drawings((figure.svg for figure in figures), style)  # once, for both processes
     name = f"{project.slug}-grayscale" if grayscale else project.slug
     handout: bytes | None = None
     with alongside(

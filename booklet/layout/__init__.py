@@ -21,6 +21,7 @@ from booklet.document import Booklet
 from booklet.project import Paper
 
 from .citations import bibliography, note_markup
+from .figures import parse_drawings
 from .handout import layout_handout
 from .labels import labels_for
 from .navigation import document_info, seed_tables, table_lines
@@ -31,7 +32,7 @@ from .story import booklet_story
 from .style import Style, load_style
 from .typography import typography
 
-__all__ = ["Style", "layout", "layout_handout", "load_style"]
+__all__ = ["Style", "layout", "layout_handout", "load_style", "parse_drawings"]
 
 # Streams as binary, not ASCII85 text: a quarter smaller for pictures and fonts, and
 # read by every PDF reader since PDF 1.0. (ReportLab reads this when it writes a stream.)

@@ -8,12 +8,14 @@ text goes on, rather than leaving a hole.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import importlib.metadata
 import io
 import pickle
 import sys
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from reportlab.graphics.shapes import Drawing
@@ -29,11 +31,12 @@ from .markup import escape_text, inline_markup
 from .navigation import FIGURE_ENTRY, figure_line
 from .notes import Footnoted
 from .stacks import stack_height, stack_scaled
-from .typefaces import chart_faces, tell_svglib_chart_faces
+from .typefaces import chart_faces, register_typeface, tell_svglib_chart_faces
 
 if TYPE_CHECKING:
     from .pages import BookletTemplate
     from .setting import Setting
+    from .style import Style
 
 
 class FigureFrame(Flowable):  # type: ignore[misc]
@@ -167,6 +170,18 @@ def vector_drawing(block: FigureBlock, width: float, max_height: float, font: st
     drawing.hAlign = "CENTER"
     drawing.initialFontName = font
     return drawing
+
+
+def parse_drawings(svgs: Iterable[bytes], style: Style) -> None:
+    """Parse each chart now, so that the processes a build is shared out to start with them.
+
+    Chart text names the style's families, so those are registered first: parsed
+    before, a drawing would name a font ReportLab does not know."""
+    register_typeface(style.body_font)
+    register_typeface(style.heading_font)
+    for svg in svgs:
+        with contextlib.suppress(Exception):  # a damaged one is reported where it is laid out
+            _parsed(svg)
 
 
 @functools.lru_cache(maxsize=64)

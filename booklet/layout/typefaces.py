@@ -113,10 +113,16 @@ def tell_svglib_chart_faces() -> None:
     which a build whose parsed charts are all kept does not pay."""
     from svglib import fonts as svg_fonts
 
-    for (family, weight, slant), (path, name) in _chart_faces.items():
+    untold = {face: font for face, font in _chart_faces.items() if _told.get(face) != font}
+    for (family, weight, slant), (path, name) in untold.items():
         svg_fonts.register_font(family, path, weight, slant, rlgFontName=name)
     # svglib registers each file again under the same name: put ours and the families back.
-    for path, _ in _chart_faces.values():
+    for path, _ in untold.values():
         pdfmetrics.registerFont(_font(Path(path)))
-    for names in sorted(_families, key=lambda family: family.regular):
-        _register_family(names)
+    if untold:
+        for names in sorted(_families, key=lambda family: family.regular):
+            _register_family(names)
+    _told.update(untold)
+
+
+_told: dict[tuple[str, str, str], tuple[str, str]] = {}  # what svglib knows already
