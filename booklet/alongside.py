@@ -52,9 +52,10 @@ class Pending(Generic[T]):
             return self._work()
         assert self._child is not None
         pid, reading = self._child
+        with os.fdopen(reading, "rb", closefd=False) as pipe:
+            data = pipe.read()  # if Ctrl-C comes meanwhile, __exit__ still stops the child
         self._child = None
-        with os.fdopen(reading, "rb") as pipe:
-            data = pipe.read()
+        os.close(reading)
         os.waitpid(pid, 0)
         if not data:  # the child was killed before it could answer
             raise RuntimeError("the second build process stopped without a result")
@@ -83,6 +84,8 @@ def _start(work: Callable[[], object]) -> tuple[int, int]:
         data = pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
     except Exception as error:  # an error that cannot be pickled is reported by its words
         data = pickle.dumps((False, RuntimeError(f"{type(outcome[1]).__name__}: {error}")))
-    with os.fdopen(writing, "wb") as pipe:
-        pipe.write(data)
-    os._exit(0)  # no atexit handlers, no flushing of the parent's buffered output
+    try:
+        with os.fdopen(writing, "wb") as pipe:
+            pipe.write(data)  # fails if the parent stopped listening: the child ends all the same
+    finally:
+        os._exit(0)  # no atexit handlers, no flushing of the parent's buffered output

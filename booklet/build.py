@@ -17,6 +17,7 @@ from booklet.facts import Facts, load_facts
 from booklet.grayscale import grey
 from booklet.impose.options import PrintOptions, option_problems
 from booklet.layout import layout, layout_handout, load_style, parse_drawings
+from booklet.layout.coverage import missing_glyphs
 from booklet.output import write_atomically
 from booklet.project import Edition, Project
 from booklet.sources import load_corpus
@@ -93,6 +94,7 @@ def build(
     _stop_on_errors(chart_problems, reporter)
     reporter.stage("composing the chapters")
     document = compose(project, checked.corpus, checked.facts, figures)
+    reporter.warn(missing_glyphs(document, style, checked.corpus))
     reporter.stage("setting the pages")
     parse_drawings((figure.svg for figure in figures), style)  # once, for both processes
     name = f"{project.slug}-grayscale" if grayscale else project.slug

@@ -1,8 +1,9 @@
 """The command line: parse arguments, run one command, print problems, pick the exit status.
 
 Exit status: 0 success; 1 the booklet has problems (a quote not found, a fact from
-an unreliable source, …); 2 bad usage or unreadable input. Only this module and
-booklet.console print.
+an unreliable source, …); 2 bad usage or unreadable input; 70 a fault of booklet's
+own; 130 after Ctrl-C and 143 after SIGTERM (128 and the signal's number, as shells
+report it). Only this module and booklet.console print.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import signal
 import sys
 import traceback
 from collections.abc import Callable, Sequence
@@ -18,6 +20,7 @@ from pathlib import Path
 from booklet import __version__
 from booklet.console import Console, built_summary
 from booklet.diagnostics import BookletError, Location, Problem, ProblemsFoundError, errors_in
+from booklet.interrupts import Interrupted, stop_on_signals
 from booklet.project import Edition, load_project
 
 EXAMPLES = {
@@ -29,12 +32,23 @@ EXAMPLES = {
     "watch": "example: booklet watch            (rebuild on every save; Ctrl-C to stop)",
     "print": "example: booklet print --copies 30   (duplex, flipped on the short edge)",
 }
+INTERNAL_ERROR = 70  # EX_SOFTWARE of sysexits.h
 Command = Callable[[argparse.Namespace, Console], int]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command and return the exit status documented in the README."""
-    args = _parser().parse_args(argv)
+    args: argparse.Namespace | None = None
+    with stop_on_signals():
+        try:
+            args = _parser().parse_args(argv)
+            return _run(args)
+        except KeyboardInterrupt as interrupt:
+            print(f"booklet: {_interrupted(interrupt, args)}", file=sys.stderr)
+            return 128 + _signal_number(interrupt)
+
+
+def _run(args: argparse.Namespace) -> int:
     # Library warnings (pypdf on a damaged file) are not messages for readers: every
     # problem a person can fix reaches them as a Problem instead.
     logging.getLogger("pypdf").addHandler(logging.NullHandler())
@@ -45,13 +59,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ProblemsFoundError as found:
         console.report(found.problems)
         return 1
-    except BookletError as error:
+    except BookletError as error:  # the user's input: never a traceback, even with --verbose
         console.report(error.problems)
         return 2
-    except KeyboardInterrupt:
-        console.end_progress()
-        print("booklet: interrupted; the previous output was left as it was", file=sys.stderr)
-        return 130
     except Exception as error:  # a fault of booklet's own, not of the user's files
         console.end_progress()
         if args.verbose:
@@ -62,11 +72,30 @@ def main(argv: Sequence[str] | None = None) -> int:
             "prints",
             file=sys.stderr,
         )
-        return 70
+        return INTERNAL_ERROR
     finally:
         console.end_progress()
     console.summary()
     return status
+
+
+def _signal_number(interrupt: KeyboardInterrupt) -> int:
+    return interrupt.signal_number if isinstance(interrupt, Interrupted) else signal.SIGINT
+
+
+def _interrupted(interrupt: KeyboardInterrupt, args: argparse.Namespace | None) -> str:
+    """One line: what stopped the command, and what it leaves behind."""
+    number = _signal_number(interrupt)
+    by = "" if number == signal.SIGINT else f" by {signal.Signals(number).name}"
+    if isinstance(interrupt, Interrupted) and interrupt.written:
+        names = ", ".join(path.name for path in interrupt.written)
+        return f"interrupted{by} once the booklet was written: {names}"
+    command = args.command if args is not None else None
+    if command == "new":
+        return f"interrupted{by}; the new project may be incomplete: delete it and start again"
+    if command == "sources" and args is not None and args.dump is not None:
+        return f"interrupted{by}; the files in {args.dump} may be incomplete"
+    return f"interrupted{by}; nothing was changed: the previous output is as it was"
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TextIO
 
 from booklet.diagnostics import Problem
+from booklet.interrupts import raise_if_stopped
 
 PROGRESS_AFTER_S = 1.0  # a build faster than this shows no progress at all
 _COLOURS = {"error": "\033[1;31m", "warning": "\033[1;33m", "hint": "\033[36m"}
@@ -85,7 +86,10 @@ class Console:
         return "\n".join(lines)
 
     def stage(self, name: str) -> None:
-        """Progress on a terminal: shown only once a build has taken more than a second."""
+        """Progress on a terminal: shown only once a build has taken more than a second.
+
+        Between stages, a Ctrl-C whose exception was lost stops the build after all."""
+        raise_if_stopped()
         self._stage = name
         if self._shown:
             self._draw()

@@ -32,6 +32,8 @@ class Duplicate:
 
 def find_duplicates(texts: Sequence[str]) -> list[Duplicate]:
     """Pairs of documents that are mostly the same text; the later one is dropped."""
+    if len(texts) < 2:
+        return []
     samples = [_sample(text) for text in texts]
     holders: defaultdict[int, list[int]] = defaultdict(list)
     for index, sample in enumerate(samples):
@@ -56,5 +58,5 @@ def find_duplicates(texts: Sequence[str]) -> list[Duplicate]:
 
 def _sample(text: str) -> set[int]:
     words = [word.casefold() for word in _WORD.findall(text)]
-    runs = (" ".join(words[i : i + _RUN]).encode() for i in range(len(words) - _RUN + 1))
-    return {value for value in map(zlib.crc32, runs) if value % _SAMPLE == 0}
+    runs = map(" ".join, zip(*(words[start:] for start in range(_RUN)), strict=False))
+    return {value for value in map(zlib.crc32, map(str.encode, runs)) if value % _SAMPLE == 0}

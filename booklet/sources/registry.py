@@ -98,6 +98,15 @@ class _EntryReader:
             return None
         if values["sha256"] is not None:
             self._check_sha256(data, values["sha256"], str(values["file"]), start)
+        if not data.strip():  # kept, so that templates citing it still find it
+            self.problems.append(
+                Problem(
+                    self._where("file", start),
+                    f"{values['file']} is empty",
+                    hint="save the document again: the booklet has nothing to quote from it",
+                    severity="warning",
+                )
+            )
         info = SourceInfo(
             id=str(values["id"]),
             file=str(values["file"]),

@@ -56,7 +56,7 @@ def judge_repeats(texts: Sequence[str]) -> dict[int, Verdict]:
 
 def _words(text: str) -> tuple[str, ...]:
     return tuple(
-        word for word in (raw.strip(_PUNCTUATION).casefold() for raw in text.split()) if word
+        word for word in (raw.strip(_PUNCTUATION) for raw in text.casefold().split()) if word
     )
 
 
@@ -69,7 +69,7 @@ def _is_fragment(text: str) -> bool:
 
 
 def _shingles(words: tuple[str, ...]) -> set[tuple[str, ...]]:
-    return {words[start : start + _SHINGLE] for start in range(len(words) - _SHINGLE + 1)}
+    return set(zip(*(words[start:] for start in range(_SHINGLE)), strict=False))
 
 
 def _contained(words: list[tuple[str, ...]], fragments: set[int]) -> set[int]:

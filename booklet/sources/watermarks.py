@@ -49,7 +49,7 @@ _SENTENCE_BREAK = re.compile(r"(?<=[.!?…\"”\u2019')\]])\s+")
 def remove_watermarks(text: str) -> tuple[str, list[str]]:
     """The text without watermarks, and each watermark removed."""
     tokens = text.split(" ")
-    if "." not in text or not any(_is_address(token) for token in tokens):
+    if "." not in text or not any(_is_address(token) for token in tokens if "." in token):
         return text, []
     removed: list[str] = []
     text = _remove_spam_sentences(text, removed)
