@@ -19,8 +19,10 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
+
+from booklet.usercache import ENVIRONMENT_VARIABLE
 
 _WORDS = (
     "harbour",
@@ -131,6 +133,18 @@ def watch_rebuild_times(project: Path, scratch: Path, runs: int) -> list[float]:
         process.wait(timeout=10)
 
 
+def many_booklets(project: Path, scratch: Path, runs: int, floor: float) -> list[Measure]:
+    """Two booklets in one call, one after the other and then on two cores (`--jobs`)."""
+    first = scaled_project(project, scratch / "many-a", 1)
+    second = scaled_project(project, scratch / "many-b", 1)
+    command = [sys.executable, "-m", "booklet", "build", str(first), str(second)]
+    run_process(command)  # the charts drawn, as in a warm cache
+    serial = measure("8. two booklets, --jobs 1", [*command, "--jobs", "1"], runs, floor)
+    parallel = measure("8. two booklets, --jobs 2", [*command, "--jobs", "2"], runs, floor)
+    speed_up = serial.median_s / parallel.median_s
+    return [serial, replace(parallel, note=f"{speed_up:.2f}x as fast as one after the other")]
+
+
 def _wait_for_line(process: subprocess.Popen[str], text: str) -> None:
     assert process.stdout is not None
     for line in process.stdout:
@@ -201,6 +215,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     python, project = sys.executable, args.project.resolve()
     with tempfile.TemporaryDirectory() as scratch:
         out = Path(scratch) / "out"
+        # The user's cache (parsed charts, cleaned documents, compiled templates) of the runs
+        # here, so that "empty" below is empty and the user's own is left alone.
+        user_cache = Path(scratch) / "user-cache"
+        os.environ[ENVIRONMENT_VARIABLE] = str(user_cache)
         booklet = [python, "-m", "booklet", "build", str(project), "--out", str(out)]
         floor = measure(
             "floor: import reportlab.platypus",
@@ -217,9 +235,20 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         digital = add("1. default booklet, chart cache warm", [*booklet, "--only", "digital"])
         add(
-            "2. default booklet, chart cache empty",
+            "1b. the same in one process",
+            [*booklet, "--only", "digital", "--jobs", "1"],
+            note="nothing to do alongside the digital edition: the same as 1",
+        )
+
+        def empty_caches() -> None:
+            shutil.rmtree(project / ".booklet-cache", ignore_errors=True)
+            shutil.rmtree(user_cache, ignore_errors=True)
+
+        add(
+            "2. default booklet, all caches empty",
             [*booklet, "--only", "digital"],
-            before=lambda: shutil.rmtree(project / ".booklet-cache", ignore_errors=True),
+            before=empty_caches,
+            note="charts drawn; documents cleaned; templates compiled",
         )
         times = watch_rebuild_times(project, Path(scratch), args.runs)
         results.append(
@@ -233,18 +262,22 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "one-paragraph template edit",
             )
         )
-        both = add("4. digital + print editions", booklet)
-        results.append(
-            Measure(
-                "4. time the print edition adds",
-                both.median_s - digital.median_s,
-                0,
-                0,
-                0,
-                0,
-                "difference of the two medians",
+        every = add("4. digital, print and handout editions", booklet)
+        one_process = add("4b. the same in one process", [*booklet, "--jobs", "1"])
+        for name, whole in (("4", every), ("4b", one_process)):
+            added = whole.median_s - digital.median_s
+            results.append(
+                Measure(
+                    f"{name}. time print and handout add",
+                    added,
+                    0,
+                    0,
+                    added / floor.median_s,
+                    0,
+                    "difference of two medians",
+                )
             )
-        )
+        results += many_booklets(project, Path(scratch), args.runs, floor.median_s)
         pages_by_factor = {}
         for factor in (1, 4, 16):
             copy = scaled_project(project, Path(scratch) / f"x{factor}", factor)

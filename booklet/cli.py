@@ -16,12 +16,16 @@ import sys
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from booklet import __version__
 from booklet.console import Console, built_summary
 from booklet.diagnostics import BookletError, Location, Problem, ProblemsFoundError, errors_in
 from booklet.interrupts import Interrupted, stop_on_signals
 from booklet.project import Edition, load_project
+
+if TYPE_CHECKING:
+    from booklet.many import Request
 
 EXAMPLES = {
     "build": "example: booklet build            (the booklet in this folder, into output/)",
@@ -33,6 +37,7 @@ EXAMPLES = {
     "print": "example: booklet print --copies 30   (duplex, flipped on the short edge)",
 }
 INTERNAL_ERROR = 70  # EX_SOFTWARE of sysexits.h
+_BUG = "this is a bug in booklet; run again with --verbose and report what it prints"
 Command = Callable[[argparse.Namespace, Console], int]
 
 
@@ -52,7 +57,8 @@ def _run(args: argparse.Namespace) -> int:
     # Library warnings (pypdf on a damaged file) are not messages for readers: every
     # problem a person can fix reaches them as a Problem instead.
     logging.getLogger("pypdf").addHandler(logging.NullHandler())
-    root = getattr(args, "dir", Path(".")).resolve()
+    folders = getattr(args, "dir", Path("."))
+    root = (folders[0] if isinstance(folders, list) else folders).resolve()
     console = Console(root, quiet=args.quiet, verbose=args.verbose)
     try:
         status: int = args.run(args, console)
@@ -67,9 +73,7 @@ def _run(args: argparse.Namespace) -> int:
         if args.verbose:
             traceback.print_exc()
         print(
-            f"booklet: internal error: {type(error).__name__}: {error}\n"
-            "  hint: this is a bug in booklet; run again with --verbose and report what it "
-            "prints",
+            f"booklet: internal error: {type(error).__name__}: {error}\n  hint: {_BUG}",
             file=sys.stderr,
         )
         return INTERNAL_ERROR
@@ -114,7 +118,7 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def command(
-        name: str, summary: str, run: Command, *, project: bool = True
+        name: str, summary: str, run: Command, *, project: bool = True, several: bool = False
     ) -> argparse.ArgumentParser:
         sub = commands.add_parser(
             name,
@@ -126,16 +130,18 @@ def _parser() -> argparse.ArgumentParser:
         if project:
             sub.add_argument(
                 "dir",
-                nargs="?",
+                nargs="*" if several else "?",
                 type=Path,
-                default=Path("."),
+                default=[Path(".")] if several else Path("."),
                 metavar="DIR",
-                help="the booklet project (default: this folder)",
+                help="the booklet project"
+                + ("s, built at once with --jobs" if several else "")
+                + " (default: this folder)",
             )
         sub.set_defaults(run=run)
         return sub
 
-    build = command("build", "build the booklet into output/", _run_build)
+    build = command("build", "build the booklet into output/", _run_build, several=True)
     build.add_argument("--out", type=Path, help="write into this folder instead of output/")
     build.add_argument(
         "--only",
@@ -146,6 +152,12 @@ def _parser() -> argparse.ArgumentParser:
         "--grayscale",
         action="store_true",
         help="every colour as a photocopier's grey: <slug>-grayscale.pdf",
+    )
+    build.add_argument(
+        "--jobs",
+        type=_count,
+        metavar="N",
+        help="processes to use at most (default: one per core); 1 builds in this one only",
     )
     check = command("check", "verify sources, quotes and facts without building", _run_check)
     check.add_argument("--json", action="store_true", help="print the report as JSON")
@@ -183,15 +195,65 @@ def _parser() -> argparse.ArgumentParser:
 
 def _run_build(args: argparse.Namespace, console: Console) -> int:
     from booklet.build import build  # the pipeline's imports are paid only by commands that build
+    from booklet.many import Request, available_cores
 
-    project = load_project(args.dir)
-    if args.out is not None:
-        project = project.with_output(args.out.resolve())
-    editions = [Edition(args.only)] if args.only else None
-    for path in build(project, editions, console, grayscale=args.grayscale):
+    roots = list(dict.fromkeys(folder.resolve() for folder in args.dir))  # each project once
+    out = args.out.resolve() if args.out is not None else None
+    editions = (Edition(args.only),) if args.only else None
+    jobs = args.jobs or available_cores()
+    if len(roots) > 1:
+        requests = [Request(root, out, editions, args.grayscale) for root in roots]
+        return _build_many(requests, jobs, args)
+    project = load_project(roots[0])
+    if out is not None:
+        project = project.with_output(out)
+    for path in build(project, editions, console, grayscale=args.grayscale, jobs=jobs):
         console.end_progress()
         console.say(built_summary(path))
     return 0
+
+
+def _build_many(requests: Sequence[Request], jobs: int, args: argparse.Namespace) -> int:
+    """Every project's results and problems, each under its folder's name; the worst status."""
+    from booklet.many import build_many
+
+    status = 0
+    for built in build_many(requests, jobs):
+        console = Console(built.root, quiet=args.quiet, verbose=args.verbose)
+        failed = built.failure is not None or built.fault is not None
+        if failed or not args.quiet:  # the folder the messages below are about
+            print(f"{_shown(built.root)}:", file=sys.stderr if failed else sys.stdout)
+        for path in built.paths:
+            console.say("  " + built_summary(path))
+        if built.failure is not None:
+            console.report(built.failure.problems)
+        if built.fault is not None:
+            if args.verbose:
+                print(built.fault, file=sys.stderr, end="")
+            last = built.fault.strip().splitlines()[-1]
+            print(f"booklet: internal error: {last}\n  hint: {_BUG}", file=sys.stderr)
+        console.warn(built.warnings)
+        console.summary()
+        status = max(status, built.exit_status)
+    return status
+
+
+def _shown(folder: Path) -> Path:
+    try:
+        return folder.relative_to(Path.cwd())
+    except ValueError:
+        return folder
+
+
+def _count(text: str) -> int:
+    """A whole number of processes, at least 1 (argparse turns the error into exit 2)."""
+    try:
+        number = int(text)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of processes (1, 2, …)")
+    return number
 
 
 def _run_check(args: argparse.Namespace, console: Console) -> int:

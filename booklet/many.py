@@ -9,14 +9,16 @@ output reads the same however the work was shared out.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+import signal
 import traceback
-from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from booklet.diagnostics import BookletError, Location, Problem, ProblemsFoundError
+from booklet.interrupts import interrupted
 from booklet.project import Edition, load_project
 
 
@@ -67,17 +69,39 @@ def available_cores() -> int:
     return os.cpu_count() or 1
 
 
-def build_many(requests: Sequence[Request], jobs: int) -> Iterator[Built]:
-    """Each project built, in the order given; up to `jobs` at once."""
+def build_many(requests: Sequence[Request], jobs: int) -> list[Built]:
+    """Each project built, in the order given; up to `jobs` at once.
+
+    If this process is stopped (Ctrl-C), the builds still running are killed: each
+    leaves its previous booklet as it was. Those already finished are named in the
+    Interrupted raised, as they have been written.
+    """
     _refuse_shared_outputs(requests)
     workers = min(jobs, len(requests))
-    if workers <= 1:
-        yield from map(build_one, requests)
-        return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures: list[Future[Built]] = [pool.submit(build_one, request) for request in requests]
-        for future in futures:
-            yield future.result()
+    done: dict[int, Built] = {}
+    try:
+        if workers <= 1:
+            for index, request in enumerate(requests):
+                done[index] = build_one(request)
+        else:
+            with multiprocessing.get_context().Pool(workers, _leave_stops_to_parent) as pool:
+                for index, built in pool.imap_unordered(_numbered, enumerate(requests)):
+                    done[index] = built
+    except KeyboardInterrupt as stop:  # the pool's workers were terminated on the way out
+        written = [path for built in done.values() for path in built.paths]
+        raise interrupted(getattr(stop, "signal_number", signal.SIGINT), written) from None
+    return [done[index] for index in range(len(requests))]
+
+
+def _numbered(item: tuple[int, Request]) -> tuple[int, Built]:
+    return item[0], build_one(item[1])
+
+
+def _leave_stops_to_parent() -> None:
+    """In a worker: Ctrl-C is the parent's to act on; SIGTERM (the parent ending the pool)
+    ends the worker at once, before it can put a half-finished build in place."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def build_one(request: Request) -> Built:
