@@ -103,6 +103,14 @@ def test_a_value_that_is_not_a_count_is_refused(tmp_path, value, message):
     assert messages(tmp_path, body)[0].startswith(f"seeds/facts.toml:1: error: {message}")
 
 
+def test_a_fact_without_a_value_says_what_every_fact_needs(tmp_path):
+    body = fact_entry().replace("value = 12500\n", "")
+    assert messages(tmp_path, body) == [
+        "seeds/facts.toml:1: error: fact 'loaves' has no value\n"
+        "  hint: every fact needs id, value, unit, label, source, quote"
+    ]
+
+
 def test_two_facts_with_one_id_and_an_unknown_key(tmp_path):
     body = fact_entry() + "\n" + fact_entry(unti="loaves")
     assert messages(tmp_path, body) == [
