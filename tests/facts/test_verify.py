@@ -157,6 +157,6 @@ def test_toml_syntax_error_names_the_line(tmp_path):
 def test_a_date_in_no_known_form_is_refused(tmp_path):
     assert messages(tmp_path, fact_entry(date="early 1938")) == [
         "seeds/facts.toml:1: error: the date of fact 'loaves' is not one booklet can read: "
-        "\"early 1938\"\n"
+        '"early 1938"\n'
         '  hint: write "1937", "1937-10", "1937-12-01" or a period "1937-1941"'
     ]

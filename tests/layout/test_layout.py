@@ -18,7 +18,13 @@ from booklet.project import PAPERS
 def test_the_public_api() -> None:
     import booklet.layout
 
-    assert booklet.layout.__all__ == ["Style", "layout", "layout_handout", "load_style", "parse_drawings"]
+    assert booklet.layout.__all__ == [
+        "Style",
+        "layout",
+        "layout_handout",
+        "load_style",
+        "parse_drawings",
+    ]
 
 
 def test_the_same_booklet_gives_the_same_bytes(
