@@ -20,7 +20,14 @@ from typing import TYPE_CHECKING
 
 from booklet import __version__
 from booklet.console import Console, built_summary
-from booklet.diagnostics import BookletError, Location, Problem, ProblemsFoundError, errors_in
+from booklet.diagnostics import (
+    BookletError,
+    Location,
+    Problem,
+    ProblemsFoundError,
+    errors_in,
+    exit_status,
+)
 from booklet.interrupts import Interrupted, stop_on_signals
 from booklet.project import Edition, load_project
 
@@ -266,7 +273,7 @@ def _run_check(args: argparse.Namespace, console: Console) -> int:
     report = check_report(checked, project)
     if args.json:
         print(json.dumps(report, indent=2, ensure_ascii=False))
-        return 1 if errors else 0
+        return exit_status(errors)
     console.say("sources:")
     for source in report["sources"]:
         console.say(f"  {source['id']:<28} {source['trust']:<10} {source['paragraphs']} paragraphs")
@@ -285,7 +292,7 @@ def _run_check(args: argparse.Namespace, console: Console) -> int:
     console.report([problem for problem in checked.problems if problem.severity == "error"])
     console.warn(problem for problem in checked.problems if problem.severity == "warning")
     console.say(f"{len(errors)} error(s)" if errors else "no problems found")
-    return 1 if errors else 0
+    return exit_status(errors)
 
 
 def _run_sources(args: argparse.Namespace, console: Console) -> int:
@@ -307,7 +314,7 @@ def _run_sources(args: argparse.Namespace, console: Console) -> int:
         console.say(f"wrote {len(written)} files to {args.dump}")
     console.report(errors_in(corpus.problems))
     console.warn(problem for problem in corpus.problems if problem.severity == "warning")
-    return 1 if errors_in(corpus.problems) else 0
+    return exit_status(corpus.problems)
 
 
 def _run_facts(args: argparse.Namespace, console: Console) -> int:

@@ -29,6 +29,7 @@ class Problem:
     message: str  # lowercase, no final period
     hint: str | None = None  # one sentence that says what to do next
     severity: Literal["error", "warning"] = "error"
+    is_unreadable_input: bool = False  # a file that cannot or may not be read: exit status 2
 
     def format(self) -> str:
         where = f"{self.location}: " if self.location else ""
@@ -46,7 +47,7 @@ class Problem:
 
 
 class BookletError(Exception):
-    """Bad usage or unreadable input: the build cannot start (exit status 2)."""
+    """Bad usage or unreadable input (exit status 2), with any other problems found alongside."""
 
     exit_status = 2
 
@@ -79,10 +80,26 @@ def errors_in(problems: Iterable[Problem]) -> list[Problem]:
     return [problem for problem in problems if problem.severity == "error"]
 
 
+def exit_status(problems: Iterable[Problem]) -> int:
+    """0 without errors; 2 if an error is about unreadable input; else 1."""
+    errors = errors_in(problems)
+    if any(error.is_unreadable_input for error in errors):
+        return BookletError.exit_status
+    return ProblemsFoundError.exit_status if errors else 0
+
+
+def stopping_error(problems: Iterable[Problem]) -> BookletError | ProblemsFoundError:
+    """All the problems in one exception, whose exit status is that of the worst of them."""
+    problems = tuple(problems)
+    if exit_status(problems) == BookletError.exit_status:
+        return BookletError(*problems)
+    return ProblemsFoundError(problems)
+
+
 def raise_if_errors(problems: Iterable[Problem]) -> None:
     """Stop the build if any problem is an error; warnings pass."""
     if errors := errors_in(problems):
-        raise ProblemsFoundError(errors)
+        raise stopping_error(errors)
 
 
 def relative_to(path: Path, root: Path) -> Path:

@@ -26,6 +26,7 @@ from booklet.diagnostics import (
     ProblemsFoundError,
     raise_if_errors,
     relative_to,
+    stopping_error,
 )
 from booklet.facts import Facts
 from booklet.project import Project
@@ -58,7 +59,7 @@ def compose(
     skeleton = Location(relative_to(project.templates_dir / skeleton_name, project.root))
     root, problem = parse(rendered, lambda line: _template_line(project, rendered, line))
     if root is None:
-        raise ProblemsFoundError([*functions.registry.problems, *([problem] if problem else [])])
+        raise stopping_error([*functions.registry.problems, *([problem] if problem else [])])
     builder = TreeBuilder(
         corpus,
         {figure.id: figure for figure in figures},
@@ -142,7 +143,7 @@ def _render(project: Project, functions: TemplateFunctions, skeleton_name: str) 
         hint = f"templates can use: {', '.join(('booklet', 'sources', *NAMES))}"
         if isinstance(error, SecurityError):
             hint = "templates run in a sandbox: Python internals are out of reach"
-        raise ProblemsFoundError(
+        raise stopping_error(
             [
                 *functions.registry.problems,
                 Problem(_failing_template_line(error, project), str(error), hint=hint),

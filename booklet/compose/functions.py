@@ -176,7 +176,9 @@ class TemplateFunctions:
         try:
             picture = read_picture(path, self.root / "assets", self.root)
         except PictureRefusedError as refused:
-            self._problem(refused.message, refused.hint)
+            self._problem(
+                refused.message, refused.hint, is_unreadable_input=refused.is_unreadable_input
+            )
             return Markup("")
         where = template_location(self.root, self.templates_dir)
         size = None if width is None else float(width)
@@ -306,10 +308,15 @@ class TemplateFunctions:
             return None
         return match.paragraph.number
 
-    def _problem(self, message: str, hint: str) -> None:
+    def _problem(self, message: str, hint: str, *, is_unreadable_input: bool = False) -> None:
         where = template_location(self.root, self.templates_dir)
         self.registry.problems.append(
-            Problem(where or Location(Path("templates")), message, hint=hint)
+            Problem(
+                where or Location(Path("templates")),
+                message,
+                hint=hint,
+                is_unreadable_input=is_unreadable_input,
+            )
         )
 
 

@@ -45,12 +45,17 @@ _OTHER_FORMATS = {
 
 
 class PictureRefusedError(Exception):
-    """Why a picture cannot be used, and what to do; image() reports it at the template line."""
+    """Why a picture cannot be used, and what to do; image() reports it at the template line.
 
-    def __init__(self, message: str, hint: str) -> None:
+    A file that may not or cannot be read is unreadable input (exit status 2); a path
+    that names no picture file is a slip in the template, like a misspelt source id.
+    """
+
+    def __init__(self, message: str, hint: str, *, is_unreadable_input: bool = True) -> None:
         super().__init__(message)
         self.message = message
         self.hint = hint
+        self.is_unreadable_input = is_unreadable_input
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +93,7 @@ def _inside_assets(name: str) -> PurePosixPath:
         raise PictureRefusedError(
             "image() needs the path of a picture in assets/",
             'write it as image("images/harbour.jpg", caption="…")',
+            is_unreadable_input=False,
         )
     path = PurePosixPath(cleaned)
     if path.is_absolute() or PureWindowsPath(name).drive:
@@ -113,7 +119,9 @@ def _real_path(assets_dir: Path, relative: PurePosixPath, shown: PurePosixPath, 
         )
     if path.is_dir():
         raise PictureRefusedError(
-            f"{shown} is a folder, not a picture", "name a PNG or JPEG file inside it"
+            f"{shown} is a folder, not a picture",
+            "name a PNG or JPEG file inside it",
+            is_unreadable_input=False,
         )
     if not path.is_file():
         guess = near_miss(relative.as_posix(), _files_in(assets_dir))
@@ -122,6 +130,7 @@ def _real_path(assets_dir: Path, relative: PurePosixPath, shown: PurePosixPath, 
             f"did you mean '{guess}'?"
             if guess
             else "put the file in the project's assets/ folder and give its path from there",
+            is_unreadable_input=False,
         )
     return path
 

@@ -110,6 +110,7 @@ def _clean_entry(entry: Entry, problems: list[Problem]) -> CleanedDocument | Non
                 where,
                 f"cannot tell which text encoding {info.file} uses",
                 hint="open it in a text editor and save it again as UTF-8",
+                is_unreadable_input=True,
             )
         )
         return None

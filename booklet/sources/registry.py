@@ -204,12 +204,13 @@ class _EntryReader:
                 self.root
             ):
                 hint = "copy the document into seeds/ and name it from there"
-                self.problems.append(Problem(where, f"{file} is outside the project", hint=hint))
+                message = f"{file} is outside the project"
+                self.problems.append(_unreadable(where, message, hint))
                 return None
             if not path.resolve().is_relative_to(self.root):
                 hint = "copy the document itself into seeds/"
                 message = f"{file} is a link to a file outside the project"
-                self.problems.append(Problem(where, message, hint=hint))
+                self.problems.append(_unreadable(where, message, hint))
                 return None
             if not path.exists():
                 hint = f"check the `file` of {what}, or save the document there"
@@ -218,7 +219,7 @@ class _EntryReader:
         except (OSError, ValueError, RuntimeError) as error:  # unreadable, bad name, link loop
             reason = (getattr(error, "strerror", None) or str(error)).lower()
             hint = "check that it is a readable file"
-            self.problems.append(Problem(where, f"cannot read {file}: {reason}", hint=hint))
+            self.problems.append(_unreadable(where, f"cannot read {file}: {reason}", hint))
             return None
 
     def _check_sha256(self, data: bytes, recorded: str, file: str, start: int | None) -> None:
@@ -231,6 +232,11 @@ class _EntryReader:
                     hint=f'check the file, then update sha256 to "{actual}"',
                 )
             )
+
+
+def _unreadable(where: Location, message: str, hint: str) -> Problem:
+    """A saved document that may not or cannot be read: bad input, not a curation slip."""
+    return Problem(where, message, hint=hint, is_unreadable_input=True)
 
 
 def _known(value: str | None) -> str | None:

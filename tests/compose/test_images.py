@@ -16,7 +16,7 @@ from booklet import document as doc
 from booklet.cli import main
 from booklet.compose import compose
 from booklet.compose.images import MAX_PIXELS, PRINT_SIDE
-from booklet.diagnostics import ProblemsFoundError
+from booklet.diagnostics import BookletError, ProblemsFoundError
 from booklet.facts import Facts
 from booklet.project import Project
 from tests.corpus_builders import make_corpus
@@ -67,11 +67,13 @@ def compose_pictures(project: Project) -> tuple[doc.Block, ...]:
     return compose(project, make_corpus(), Facts(()), ()).chapters[0].blocks
 
 
-def refusal(project: Project) -> str:
-    with pytest.raises(ProblemsFoundError) as found:
+def refusal(project: Project) -> tuple[int, str]:
+    """The exit status the one refusal leads to (2 for a file that cannot or may not be
+    read, 1 for a slip in the template), and the problem as it is printed."""
+    with pytest.raises((BookletError, ProblemsFoundError)) as found:
         compose_pictures(project)
     (problem,) = found.value.problems
-    return problem.format()
+    return found.value.exit_status, problem.format()
 
 
 @pytest.fixture
@@ -158,54 +160,67 @@ def test_a_missing_picture_suggests_the_file_meant(tmp_path):
         tmp_path, '{{ image("images/harbor.jpg") }}', **{"images__harbour.jpg": picture()}
     )
     assert refusal(project) == (
+        1,
         "templates/booklet.jinja:3: error: there is no picture assets/images/harbor.jpg\n"
-        "  hint: did you mean 'images/harbour.jpg'?"
+        "  hint: did you mean 'images/harbour.jpg'?",
     )
 
 
 @pytest.mark.parametrize(
-    ("call", "message", "hint"),
+    ("call", "status", "message", "hint"),
     [
         (
             '{{ image("/etc/passwd") }}',
+            2,
             "the picture path '/etc/passwd' is absolute",
             "give the path from the project's assets/ folder, e.g. 'images/harbour.jpg'",
         ),
         (
             '{{ image("C:\\\\Users\\\\photo.png") }}',
+            2,
             "the picture path 'C:\\Users\\photo.png' is absolute",
             "give the path from the project's assets/ folder, e.g. 'images/harbour.jpg'",
         ),
         (
             '{{ image("../../etc/passwd") }}',
+            2,
             "the picture path '../../etc/passwd' leads out of assets/",
             "copy the picture into the project's assets/ folder and give its path from there",
         ),
         (
             '{{ image("images/../../booklet.toml") }}',
+            2,
             "the picture path 'images/../../booklet.toml' leads out of assets/",
             "copy the picture into the project's assets/ folder and give its path from there",
         ),
         (
             '{{ image("") }}',
+            1,
             "image() needs the path of a picture in assets/",
             'write it as image("images/harbour.jpg", caption="…")',
         ),
         (
             '{{ image("p.png", width="wide") }}',
+            1,
             "the width of picture 'p.png' must be a number of millimetres",
             "write e.g. width=80, or leave it out for the width of the text",
         ),
         (
             '{{ image("images") }}',
+            1,
             "assets/images is a folder, not a picture",
             "name a PNG or JPEG file inside it",
         ),
     ],
 )
-def test_paths_that_leave_assets_and_wrong_arguments_are_refused(tmp_path, call, message, hint):
+def test_paths_that_leave_assets_and_wrong_arguments_are_refused(
+    tmp_path, call, status, message, hint
+):
     project = make_project(tmp_path, call, **{"p.png": picture(), "images__x.png": picture()})
-    assert refusal(project) == f"templates/booklet.jinja:3: error: {message}\n  hint: {hint}"
+    assert refusal(project) == (
+        status,
+        f"templates/booklet.jinja:3: error: {message}\n  hint: {hint}",
+    )
 
 
 def test_a_link_out_of_the_project_is_refused(tmp_path):
@@ -214,8 +229,9 @@ def test_a_link_out_of_the_project_is_refused(tmp_path):
     project = make_project(tmp_path / "project", '{{ image("linked.png") }}', **{"x.png": b""})
     (project.root / "assets" / "linked.png").symlink_to(outside)
     assert refusal(project) == (
+        2,
         "templates/booklet.jinja:3: error: assets/linked.png is a link to a file outside the "
-        "project\n  hint: copy the picture itself into assets/ instead of linking to it"
+        "project\n  hint: copy the picture itself into assets/ instead of linking to it",
     )
 
 
@@ -272,7 +288,8 @@ def damaged_png() -> bytes:
 def test_files_that_are_not_whole_pngs_or_jpegs_are_refused(tmp_path, data, message, hint):
     project = make_project(tmp_path, '{{ image("picture.png") }}', **{"picture.png": data})
     assert refusal(project) == (
-        f"templates/booklet.jinja:3: error: assets/picture.png {message}\n  hint: {hint}"
+        2,
+        f"templates/booklet.jinja:3: error: assets/picture.png {message}\n  hint: {hint}",
     )
 
 
@@ -291,8 +308,9 @@ def test_a_picture_claiming_billions_of_pixels_is_refused_from_its_header(
     project = make_project(tmp_path, '{{ image("huge.png") }}', **{"huge.png": make(size, size)})
     started = time.perf_counter()
     assert refusal(project) == (
+        2,
         f"templates/booklet.jinja:3: error: assets/huge.png is {claimed} pixels, more than "
-        f"booklet reads (50 megapixels)\n  hint: {SMALLER}"
+        f"booklet reads (50 megapixels)\n  hint: {SMALLER}",
     )
     assert time.perf_counter() - started < 0.5
     assert decodes == []  # not a pixel decoded, so nothing allocated for them
@@ -305,7 +323,7 @@ def test_the_limit_is_the_pixel_count_not_the_file(tmp_path, decodes):
         '{{ image("just-over.png") }}{{ image("long.png") }}',
         **{"just-over.png": png_claiming(side, side), "long.png": png_claiming(5000, 10_001)},
     )
-    with pytest.raises(ProblemsFoundError) as found:
+    with pytest.raises(BookletError) as found:
         compose_pictures(project)
     assert [problem.message for problem in found.value.problems] == [
         f"assets/just-over.png is {side:,} by {side:,} pixels, more than booklet reads "
@@ -317,7 +335,7 @@ def test_the_limit_is_the_pixel_count_not_the_file(tmp_path, decodes):
 
 def test_every_refused_picture_is_listed_at_once(tmp_path):
     project = make_project(tmp_path, '{{ image("a.png") }}\n{{ image("/b.png") }}', x=b"")
-    with pytest.raises(ProblemsFoundError) as found:
+    with pytest.raises(BookletError) as found:  # /b.png may not be read: exit status 2
         compose_pictures(project)
     assert [str(problem.location) for problem in found.value.problems] == [
         "templates/booklet.jinja:3",
@@ -343,35 +361,40 @@ def show(project: Path, call: str, **files: bytes) -> None:
 
 
 @pytest.mark.parametrize(
-    ("name", "files", "message", "hint"),
+    ("name", "files", "status", "message", "hint"),
     [
         (
             "photo.jpg",
             {"photo.jpeg": picture(kind="JPEG")},
+            1,
             "there is no picture assets/images/photo.jpg",
             "did you mean 'images/photo.jpeg'?",
         ),
         (
             "notes.png",
             {"notes.png": b"my notes\n"},
+            2,
             "assets/images/notes.png is not a PNG or JPEG picture",
             f"name a picture; if this is one, {SAVE_AS}",
         ),
         (
             "cut.jpg",
             {"cut.jpg": cut(picture((300, 200), kind="JPEG"))},
+            2,
             "assets/images/cut.jpg cannot be read: the JPEG file is cut short or damaged",
             AGAIN,
         ),
         (
             "bad.png",
             {"bad.png": damaged_png()},
+            2,
             "assets/images/bad.png cannot be read: the PNG file is cut short or damaged",
             AGAIN,
         ),
         (
             "huge.png",
             {"huge.png": png_claiming(100_000, 100_000)},
+            2,
             "assets/images/huge.png is 100,000 by 100,000 pixels, more than booklet reads"
             " (50 megapixels)",
             SMALLER,
@@ -379,12 +402,14 @@ def show(project: Path, call: str, **files: bytes) -> None:
         (
             "/etc/passwd",
             {},
+            2,
             "the picture path '/etc/passwd' is absolute",
             "give the path from the project's assets/ folder, e.g. 'images/harbour.jpg'",
         ),
         (
             "../../etc/passwd",
             {},
+            2,
             "the picture path '../../etc/passwd' leads out of assets/",
             "copy the picture into the project's assets/ folder and give its path from there",
         ),
@@ -392,12 +417,12 @@ def show(project: Path, call: str, **files: bytes) -> None:
     ids=["missing", "not-a-picture", "truncated", "corrupt", "gigapixel", "absolute", "dot-dot"],
 )
 def test_the_command_line_names_the_template_line_and_what_to_do(
-    new_project, capsys, name, files, message, hint
+    new_project, capsys, name, files, status, message, hint
 ):
     path = name if name.startswith(("/", "..")) else f"images/{name}"
     call = f'{{{{ image("{path}", caption="A picture") }}}}'
     show(new_project, call, **files)
-    assert main(["build", str(new_project), "--only", "digital"]) == 1
+    assert main(["build", str(new_project), "--only", "digital"]) == status
     assert capsys.readouterr().err == (
         f"{CHAPTER.as_posix()}:3: error: {message}\n     3 | {call}\n  hint: {hint}\n"
     )
@@ -409,7 +434,7 @@ def test_the_command_line_refuses_a_link_out_of_the_project(new_project, tmp_pat
     call = '{{ image("images/link.png") }}'
     show(new_project, call, **{"real.png": picture()})
     (new_project / "assets" / "images" / "link.png").symlink_to(tmp_path / "secret.png")
-    assert main(["build", str(new_project), "--only", "digital"]) == 1
+    assert main(["build", str(new_project), "--only", "digital"]) == 2
     assert capsys.readouterr().err == (
         f"{CHAPTER.as_posix()}:3: error: assets/images/link.png is a link to a file outside "
         f"the project\n     3 | {call}\n"

@@ -7,6 +7,7 @@ so whatever a seed holds reaches the pages.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import random
 import subprocess
@@ -26,6 +27,11 @@ CANAL = (
     "warehouse lock keeper cottage bridge river trade"
 )
 WORDS = CANAL.split()
+GARBLED = bytes(range(128, 256)) * 8  # no text encoding fits these bytes
+UNDECODABLE = (
+    "seeds/garbled.txt: error: cannot tell which text encoding seeds/garbled.txt uses\n"
+    "  hint: open it in a text editor and save it again as UTF-8\n"
+)
 
 
 @pytest.fixture
@@ -90,12 +96,9 @@ def test_nul_bytes_are_removed_with_a_warning(starter, capsys):
 
 
 def test_undecodable_bytes_stop_the_build_with_what_to_do(starter, capsys):
-    add_seed(starter, "garbled.txt", bytes(range(128, 256)) * 8)
-    assert main(["build", str(starter), "--verbose"]) == 1
-    assert capsys.readouterr().err == (
-        "seeds/garbled.txt: error: cannot tell which text encoding seeds/garbled.txt uses\n"
-        "  hint: open it in a text editor and save it again as UTF-8\n"
-    )
+    add_seed(starter, "garbled.txt", GARBLED)
+    assert main(["build", str(starter), "--verbose"]) == 2  # unreadable input
+    assert capsys.readouterr().err == UNDECODABLE
     assert not (starter / "output").exists()
 
 
@@ -105,7 +108,7 @@ def test_a_seed_that_links_outside_the_project_is_refused_unread(starter, tmp_pa
     add_seed(starter, "linked.txt", outside.read_bytes())
     (starter / "seeds" / "linked.txt").unlink()
     os.symlink(outside, starter / "seeds" / "linked.txt")
-    assert main(["build", str(starter)]) == 1
+    assert main(["build", str(starter)]) == 2  # input booklet may not read
     line = sources_line(starter, "file")
     assert capsys.readouterr().err == (
         f"seeds/sources.toml:{line}: error: seeds/linked.txt is a link to a file outside the "
@@ -113,6 +116,53 @@ def test_a_seed_that_links_outside_the_project_is_refused_unread(starter, tmp_pa
         f'{line:>6} | file = "seeds/linked.txt"\n'
         "  hint: copy the document itself into seeds/\n"
     )
+    assert not (starter / "output").exists()
+
+
+@pytest.mark.parametrize("command", [["check"], ["check", "--json"], ["sources"]])
+def test_every_command_that_reads_the_seeds_exits_2_for_an_undecodable_one(
+    starter, capsys, command
+):
+    add_seed(starter, "garbled.txt", GARBLED)
+    assert main([*command, str(starter)]) == 2
+    out, err = capsys.readouterr()
+    if "--json" in command:
+        (problem,) = json.loads(out)["problems"]
+        assert problem["message"] == "cannot tell which text encoding seeds/garbled.txt uses"
+    else:
+        assert err == UNDECODABLE
+
+
+def test_a_missing_seed_file_is_unreadable_input(starter, capsys):
+    add_seed(starter, "gone.txt", b"Saved, then deleted.\n").unlink()
+    assert main(["build", str(starter)]) == 2
+    line = sources_line(starter, "file")
+    assert capsys.readouterr().err == (
+        f"seeds/sources.toml:{line}: error: seeds/gone.txt does not exist\n"
+        f'{line:>6} | file = "seeds/gone.txt"\n'
+        "  hint: check the `file` of source 'saved', or save the document there\n"
+    )
+
+
+def test_a_wrong_quote_exits_1_and_with_an_unreadable_seed_2_both_listed(starter, capsys):
+    add_seed(starter, "pump.txt", b"The Pump\n\nThe pump was painted by 12 men in 1902.\n")
+    with (starter / "seeds" / "facts.toml").open("a", encoding="utf-8") as facts:
+        facts.write(
+            '\n[[fact]]\nid = "painters"\nvalue = 12\nunit = "men"\nlabel = "Painters"\n'
+            'source = "saved"\nquote = "by twelve men"\n'
+        )
+    lines = (starter / "seeds" / "facts.toml").read_text(encoding="utf-8").splitlines()
+    line = len(lines) - 6  # the [[fact]] line
+    wrong_quote = (
+        f"seeds/facts.toml:{line}: error: the quote of fact 'painters' is not in source 'saved'\n"
+        f"{line:>6} | [[fact]]\n"
+        "  hint: run `booklet sources --dump OUT` and copy the words from OUT/saved.txt\n"
+    )
+    assert main(["build", str(starter)]) == 1  # the booklet's own problem
+    assert capsys.readouterr().err == wrong_quote
+    add_seed(starter, "garbled.txt", GARBLED, source_id="garbled")
+    assert main(["build", str(starter)]) == 2  # and input booklet cannot read
+    assert capsys.readouterr().err == UNDECODABLE + wrong_quote
     assert not (starter / "output").exists()
 
 

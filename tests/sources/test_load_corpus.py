@@ -97,6 +97,7 @@ def test_problems_are_collected_not_raised(
         Location(Path("seeds/garbled.txt")),
         "cannot tell which text encoding seeds/garbled.txt uses",
         hint="open it in a text editor and save it again as UTF-8",
+        is_unreadable_input=True,
     )
 
 

@@ -131,6 +131,7 @@ def test_path_leaving_the_project_is_never_read(project: Project, register: Regi
         Location(TOML, 3),
         "../outside.txt is outside the project",
         hint="copy the document into seeds/ and name it from there",
+        is_unreadable_input=True,
     )
 
 
@@ -142,6 +143,7 @@ def test_symlink_pointing_outside_is_refused(project: Project, register: Registe
     infos, (problem,) = read_registry(project)
     assert infos == []
     assert problem.message == "seeds/linked.txt is a link to a file outside the project"
+    assert problem.is_unreadable_input
 
 
 def test_missing_file_stops_with_file_and_line(project: Project, register: Register) -> None:
@@ -178,6 +180,7 @@ def test_unreadable_file_is_a_problem_not_a_crash(project: Project, register: Re
     assert problem.location == Location(TOML, 3)
     assert problem.message.startswith("cannot read seeds/folder.txt: ")
     assert problem.hint == "check that it is a readable file"
+    assert problem.is_unreadable_input
 
 
 def test_symlink_loop_is_a_problem_not_a_crash(project: Project, register: Register) -> None:
