@@ -24,6 +24,7 @@ from reportlab.platypus.doctemplate import ActionFlowable
 from booklet import document as doc
 
 from .figures import figure_flowable
+from .long_paragraphs import JoinedParagraph, in_pieces, refuse_too_long
 from .markup import escape_text, inline_markup
 from .navigation import SectionMark, contents_line
 from .notes import Footnoted, notes_in
@@ -35,17 +36,18 @@ SHORT_TABLE = 8  # rows; a table this short moves on whole rather than split
 _NUMBER = re.compile(r"[\u2212+-]?[$€£¥]?\s?\d[\d,. \u202f\u00a0]*%?")
 
 
-class QuoteParagraph(Paragraph):  # type: ignore[misc]
+class QuoteParagraph(JoinedParagraph):
     """A quoted passage with a thin rule beside it, on every page it runs over."""
 
     def draw(self) -> None:
         super().draw()
         x = self.style.leftIndent - 3 * mm
+        bottom = 0 if self.joins_next else 0.2 * self.style.leading  # meet the next piece's
         canvas = self.canv
         canvas.saveState()
         canvas.setStrokeColor(self.style.borderColor)
         canvas.setLineWidth(0.8)
-        canvas.line(x, 0.2 * self.style.leading, x, self.height)
+        canvas.line(x, bottom, x, self.height)
         canvas.restoreState()
 
 
@@ -90,7 +92,7 @@ def block_flowables(blocks: Sequence[doc.Block], setting: Setting) -> list[Flowa
     headings: list[Flowable] = []  # waiting for the block they introduce
     previous: doc.Block | None = None
     for block in blocks:
-        flowable = block_flowable(block, previous, setting)
+        flowable, *more = block_flowables_of(block, previous, setting)
         if not isinstance(block, doc.FigureBlock | doc.PictureBlock):  # figures float past text
             previous = block
         if isinstance(block, doc.Heading):
@@ -98,7 +100,7 @@ def block_flowables(blocks: Sequence[doc.Block], setting: Setting) -> list[Flowa
             continue
         while headings:
             flowable = HeadingWithNext(headings.pop(), flowable)
-        flowables.append(flowable)
+        flowables += [flowable, *more]
     return flowables + headings
 
 
@@ -140,26 +142,29 @@ class HeadingWithNext(Flowable):  # type: ignore[misc]
 _ALWAYS_SPLIT = 0xFFFFFF
 
 
-def block_flowable(block: doc.Block, previous: doc.Block | None, setting: Setting) -> Flowable:
+def block_flowables_of(
+    block: doc.Block, previous: doc.Block | None, setting: Setting
+) -> list[Flowable]:
+    """One flowable for a block, or, for a very long paragraph or quotation, its pieces."""
     typography = setting.typography
     if isinstance(block, doc.Paragraph):
-        return paragraph_flowable(block, previous, setting)
+        return paragraph_flowables(block, previous, setting)
     if isinstance(block, doc.Heading):
         style = typography.heading if block.level <= 2 else typography.subheading
-        return Paragraph(escape_text(block.text), style)
+        return [Paragraph(escape_text(block.text), style)]
     if isinstance(block, doc.BlockQuote):
         quote = QuoteParagraph(_markup(block.content, setting), typography.quote)
-        return _with_notes(quote, setting)
+        return _pieces_with_notes(quote, block, "quotation", setting)
     if isinstance(block, doc.FigureBlock):
-        return figure_flowable(block, setting)
+        return [figure_flowable(block, setting)]
     if isinstance(block, doc.PictureBlock):
-        return picture_flowable(block, setting)
-    return table_flowable(block, setting)
+        return [picture_flowable(block, setting)]
+    return [table_flowable(block, setting)]
 
 
-def paragraph_flowable(
+def paragraph_flowables(
     block: doc.Paragraph, previous: doc.Block | None, setting: Setting
-) -> Flowable:
+) -> list[Flowable]:
     typography = setting.typography
     continues_text = isinstance(previous, doc.Paragraph) and previous.role in ("body", "lead")
     style = {
@@ -171,7 +176,7 @@ def paragraph_flowable(
     markup = _markup(block.content, setting)
     if (anchor := setting.entry_anchors.get(block)) is not None:
         markup = f'<a name="{anchor}"/>{markup}'  # where a note's link to this entry leads
-    return _with_notes(Paragraph(markup, style), setting)
+    return _pieces_with_notes(JoinedParagraph(markup, style), block, "paragraph", setting)
 
 
 def table_flowable(block: doc.Table, setting: Setting) -> Flowable:
@@ -247,6 +252,18 @@ def _is_number(text: str) -> bool:
 
 def _markup(content: Iterable[doc.Inline], setting: Setting) -> str:
     return inline_markup(content, setting.link_colour, note_labels=setting.note_labels)
+
+
+def _pieces_with_notes(
+    paragraph: JoinedParagraph,
+    block: doc.Paragraph | doc.BlockQuote,
+    kind: str,
+    setting: Setting,
+) -> list[Flowable]:
+    text = _plain(block.content)
+    refuse_too_long(text, block.origin, kind)
+    pieces = in_pieces(paragraph, len(text), setting.text_width)
+    return [_with_notes(piece, setting) for piece in pieces]
 
 
 def _with_notes(flowable: Flowable, setting: Setting) -> Flowable:

@@ -156,11 +156,15 @@ class FootnoteArea:
 class Footnoted(Flowable):  # type: ignore[misc]
     """A block that takes the notes it cites to the page where it lands."""
 
-    def __init__(self, content: Flowable, area: FootnoteArea) -> None:
+    def __init__(
+        self, content: Flowable, area: FootnoteArea, markers: Sequence[int] | None = None
+    ) -> None:
         super().__init__()
         self.content = content
         self.area = area
-        self.numbers = tuple(dict.fromkeys(notes_in(content)))
+        # Every marker in reading order, repeats kept: how its parts are told theirs.
+        self.markers = tuple(notes_in(content) if markers is None else markers)
+        self.numbers = tuple(dict.fromkeys(self.markers))
         self.reserved = 0.0
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
@@ -185,11 +189,29 @@ class Footnoted(Flowable):  # type: ignore[misc]
             parts = self._split(available_width, height)
             if not parts:
                 break  # with less room it cannot split either
-            needed = self.area.height_for(notes_in(parts[0]))
-            if height + needed <= available_height:
-                return [self._wrapped(part) for part in parts]
+            first = notes_in(parts[0])
+            if height + self.area.height_for(first) <= available_height:
+                return self._footnoted(parts, first)
             height -= step
         return []
+
+    def _footnoted(self, parts: list[Flowable], first: list[int]) -> list[Flowable]:
+        """The parts, those that hold markers wrapped so that their notes go with them.
+
+        A paragraph splits in two in reading order, so the rest holds the markers the first
+        part does not: reading the rest again at every page would make a long paragraph's
+        layout quadratic in its length.
+        """
+        if isinstance(self.content, Paragraph) and len(parts) == 2:
+            markers = [first, list(self.markers[len(first) :])]
+        else:
+            markers = [first, *map(notes_in, parts[1:])]
+        return [
+            part
+            if isinstance(part, ActionFlowable) or not held
+            else Footnoted(part, self.area, held)
+            for part, held in zip(parts, markers, strict=True)
+        ]
 
     def _split(self, available_width: float, available_height: float) -> list[Flowable]:
         if available_height <= 0:
@@ -198,11 +220,6 @@ class Footnoted(Flowable):  # type: ignore[misc]
         if canvas is not None:
             return list(self.content.splitOn(canvas, available_width, available_height))
         return list(self.content.split(available_width, available_height))
-
-    def _wrapped(self, part: Flowable) -> Flowable:
-        if isinstance(part, ActionFlowable) or not any(notes_in(part)):
-            return part
-        return Footnoted(part, self.area)
 
     def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802, N803
         self.content.drawOn(canvas, x, y, _sW)
