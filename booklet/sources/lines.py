@@ -43,7 +43,12 @@ def ends_sentence(text: str) -> bool:
 
 
 def word_count(text: str) -> int:
-    return len(text.split())
+    """len(text.split()), without making a string of each word: rules ask it of every line."""
+    stripped = text.strip()
+    # Every whitespace character but the plain space is unprintable.
+    if stripped.isprintable() and "  " not in stripped:
+        return stripped.count(" ") + 1 if stripped else 0
+    return len(stripped.split())
 
 
 def starts_lowercase(text: str) -> bool:
@@ -76,6 +81,8 @@ def join_lines(texts: list[str]) -> str:
 
 def squeeze(text: str) -> str:
     """One line, single spaces."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text  # already so, as most lines are: no need to split it into words
     return " ".join(text.split())
 
 

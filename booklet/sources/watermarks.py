@@ -26,6 +26,8 @@ _DOMAIN = re.compile(
     r"(?:/\S{0,500})?"
 )
 _URL = re.compile(r"https?://\S{1,2000}")
+# An address has a dot with more of it after ("example.com"); a full stop has a space or nothing.
+_DOT_INSIDE = re.compile(r"\.[^ ]")
 _MAX_TOKEN = 300
 _LEADING = "([\"'“\u2018"
 _TRAILING = ".,;:!?)]\"'\u2019”»"
@@ -48,8 +50,10 @@ _SENTENCE_BREAK = re.compile(r"(?<=[.!?…\"”\u2019')\]])\s+")
 
 def remove_watermarks(text: str) -> tuple[str, list[str]]:
     """The text without watermarks, and each watermark removed."""
+    if not _DOT_INSIDE.search(text):
+        return text, []
     tokens = text.split(" ")
-    if "." not in text or not any(_is_address(token) for token in tokens if "." in token):
+    if not any(_is_address(token) for token in tokens if "." in token):
         return text, []
     removed: list[str] = []
     text = _remove_spam_sentences(text, removed)
