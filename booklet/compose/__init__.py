@@ -141,12 +141,14 @@ def _render(project: Project, functions: TemplateFunctions, skeleton_name: str) 
         ) from None
     except (UndefinedError, SecurityError) as error:
         hint = f"templates can use: {', '.join(('booklet', 'sources', *NAMES))}"
-        if isinstance(error, SecurityError):
+        refused = isinstance(error, SecurityError)  # a hostile template, not a slip: status 2
+        if refused:
             hint = "templates run in a sandbox: Python internals are out of reach"
+        where = _failing_template_line(error, project)
         raise stopping_error(
             [
                 *functions.registry.problems,
-                Problem(_failing_template_line(error, project), str(error), hint=hint),
+                Problem(where, str(error), hint=hint, is_unreadable_input=refused),
             ]
         ) from None
     except TemplateError as error:

@@ -8,7 +8,7 @@ import pytest
 
 from booklet import document as doc
 from booklet.compose import compose
-from booklet.diagnostics import BookletError, ProblemsFoundError
+from booklet.diagnostics import BookletError, Location, ProblemsFoundError
 from booklet.facts import Facts
 from booklet.facts.model import Citation, Fact
 from booklet.project import Project
@@ -156,11 +156,16 @@ def test_template_syntax_error_names_file_and_line(tmp_path):
     assert raised.value.problem.format().startswith("templates/booklet.jinja:3: error: ")
 
 
-def test_sandbox_refuses_python_internals(tmp_path):
-    with pytest.raises(ProblemsFoundError) as raised:
-        compose_chapter(tmp_path, "<p>{{ ''.__class__.__mro__ }}</p>")
+@pytest.mark.parametrize(
+    "reach",
+    ["''.__class__.__mro__", "cycler.__init__.__globals__", "booklet.__class__.__subclasses__()"],
+)
+def test_sandbox_refuses_python_internals_as_refused_input(tmp_path, reach):
+    with pytest.raises(BookletError) as raised:  # exit status 2, not a booklet's slip
+        compose_chapter(tmp_path, f"<p>{{{{ {reach} }}}}</p>")
     (problem,) = raised.value.problems
     assert "templates run in a sandbox" in problem.format()
+    assert problem.location == Location(Path("templates/booklet.jinja"), 3)
 
 
 @pytest.mark.parametrize("name", ["../../etc/passwd", "/etc/passwd"])
