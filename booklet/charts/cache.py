@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import importlib.metadata
 import json
 import os
 import tempfile
 from pathlib import Path
 
+from booklet import installed
 from booklet.facts.model import Fact
 
 from .kinds import Chart
@@ -40,7 +40,7 @@ def chart_key(kind: str, chart: Chart, style: ChartStyle, code: str) -> str:
         # the font files by name and size, not by where they are: a moved project keeps its cache
         "style": _plain(dataclasses.replace(style, font_files=())),
         "fonts": [(Path(path).name, _size(path)) for path in style.font_files],
-        "matplotlib": importlib.metadata.version("matplotlib"),
+        "matplotlib": installed.version("matplotlib"),
         "code": code,
     }
     text = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import importlib.metadata
 from pathlib import Path
 
 from jinja2.bccache import Bucket, FileSystemBytecodeCache
 
-from booklet import usercache
+from booklet import installed, usercache
 
 _ENVIRONMENT_CODE = Path(__file__).with_name("environment.py")
 
@@ -38,7 +37,7 @@ class KeptTemplates(FileSystemBytecodeCache):
 def kept_templates() -> KeptTemplates | None:
     """The cache for this version of Jinja and booklet's environment, or None if the user's
     cache folder cannot be made."""
-    fingerprint = hashlib.sha256(importlib.metadata.version("jinja2").encode())
+    fingerprint = hashlib.sha256(installed.version("jinja2").encode())
     fingerprint.update(_ENVIRONMENT_CODE.read_bytes())
     folder = usercache.folder("templates") / fingerprint.hexdigest()[:32]
     try:

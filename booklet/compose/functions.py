@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from markupsafe import Markup, escape
 
@@ -23,7 +24,9 @@ from booklet.sources.model import Corpus, Source, Trust
 from booklet.tomlfile import near_miss
 
 from .environment import template_location
-from .images import Picture, PictureRefusedError, read_picture
+
+if TYPE_CHECKING:
+    from .images import Picture
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +176,8 @@ class TemplateFunctions:
                 "write e.g. width=80, or leave it out for the width of the text",
             )
             return Markup("")
+        from .images import PictureRefusedError, read_picture  # Pillow: 15 ms, when called
+
         try:
             picture = read_picture(path, self.root / "assets", self.root)
         except PictureRefusedError as refused:

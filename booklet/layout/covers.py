@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib.colors import Color
 from reportlab.lib.units import mm
@@ -188,6 +187,8 @@ class QrWithLabel(Flowable):  # type: ignore[misc]
 
 def qr_code(url: str, font: str, size: float = QR_SIZE) -> Drawing:
     """A vector QR code `size` square; the white around it is the page's (keep 4 mm clear)."""
+    from reportlab.graphics.barcode.qr import QrCodeWidget  # 9 ms: only with an edition_url
+
     widget = QrCodeWidget(url, barLevel="M", barBorder=0)
     x1, y1, x2, y2 = widget.getBounds()
     drawing = Drawing(size, size, transform=[size / (x2 - x1), 0, 0, size / (y2 - y1), 0, 0])

@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
-import importlib.metadata
 import io
 import pickle
 import sys
@@ -23,7 +22,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
-from booklet import usercache
+from booklet import installed, usercache
 from booklet.diagnostics import BookletError, Problem
 from booklet.document import FigureBlock, PictureBlock
 
@@ -219,7 +218,7 @@ def _drawing_key(svg: bytes) -> str:
 
 @functools.cache
 def _parser_versions() -> str:
-    versions = [importlib.metadata.version(name) for name in ("reportlab", "svglib", "lxml")]
+    versions = [installed.version(name) for name in ("reportlab", "svglib", "lxml")]
     return " ".join([sys.version, *versions])
 
 
