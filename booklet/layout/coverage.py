@@ -20,14 +20,13 @@ import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
-from reportlab.pdfbase.ttfonts import TTFontFile
-
 from booklet.diagnostics import Location, Problem
 from booklet.document import Booklet, Heading
 from booklet.project import MANIFEST
 from booklet.sources import Corpus
 
 from .style import Style, Typeface
+from .typefaces import parsed_font
 
 SHOWN = 5  # characters named in a warning; the rest are counted
 PLACES = 3  # sources or templates named in a warning
@@ -63,8 +62,8 @@ def missing_glyphs(booklet: Booklet, style: Style, corpus: Corpus) -> list[Probl
 
 @functools.cache
 def _characters(font: Path) -> frozenset[str]:
-    """Read once: every character the font's cmap maps to a glyph."""
-    return frozenset(map(chr, TTFontFile(str(font)).charToGlyph))
+    """Every character the font's cmap maps to a glyph, from the font the layout uses."""
+    return frozenset(map(chr, parsed_font(font).face.charToGlyph))
 
 
 def _is_drawn(character: str) -> bool:

@@ -34,7 +34,7 @@ class FontNames:
 def font_file_problem(path: Path) -> str | None:
     """Why ReportLab cannot embed this file, or None if it can."""
     try:
-        _font(path.resolve())
+        parsed_font(path)
     except Exception as error:  # TTFError, or whatever a damaged table makes its reader raise
         reason = str(error).split(":")[-1].strip() or "unreadable"
         return f"cannot be embedded ({reason.lower()})"
@@ -67,6 +67,11 @@ _families: set[FontNames] = set()
 
 _SVG_FACES = ("normal", "bold", "normal", "bold")
 _SVG_SLANTS = ("normal", "normal", "italic", "italic")
+
+
+def parsed_font(path: Path) -> TTFont:
+    """The font as ReportLab reads it, parsed once per process for every use."""
+    return _font(path.resolve())
 
 
 @cache
