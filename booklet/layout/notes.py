@@ -10,6 +10,7 @@ split, and the rest carried to the next page under a full-width rule.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -181,19 +182,41 @@ class Footnoted(Flowable):  # type: ignore[misc]
         return width, height
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
-        # The notes that need room depend on the markers in the first part, which depend on
-        # the room left: try the most text first, then less, until text and notes fit.
+        """The most text that fits with its notes, then the rest.
+
+        The notes that need room depend on the markers in the first part, which depend
+        on the room left for text. Heights are tried a line (`step`) apart, from all the
+        room down. Text and notes both grow with the room for text, so whether a height
+        fits changes once along the way, and it is found by halving: the first part at
+        the height that would leave room for all the notes of the first try fits, since
+        it holds no more of them. (A frame splits a long table or paragraph at most
+        pages, so trying each line in turn cost a tenth of a build.)
+        """
         step = float(getattr(getattr(self.content, "style", None), "leading", 0) or 6)
-        height = available_height
-        while height > 0:
-            parts = self._split(available_width, height)
-            if not parts:
-                break  # with less room it cannot split either
-            first = notes_in(parts[0])
-            if height + self.area.height_for(first) <= available_height:
-                return self._footnoted(parts, first)
-            height -= step
-        return []
+
+        def attempt(lines: int) -> tuple[list[Flowable], list[int], bool]:
+            height = available_height - lines * step
+            parts = self._split(available_width, height) if height > 0 else []
+            first = notes_in(parts[0]) if parts else []
+            # No parts: with less room it cannot split either, so no need to go lower.
+            return (
+                parts,
+                first,
+                not parts or height + self.area.height_for(first) <= (available_height),
+            )
+
+        parts, first, settled = attempt(0)
+        if not settled:
+            fits = math.ceil(self.area.height_for(first) / step)  # settled there, at the latest
+            too_tall = 0
+            while fits - too_tall > 1:
+                middle = (too_tall + fits) // 2
+                if attempt(middle)[2]:
+                    fits = middle
+                else:
+                    too_tall = middle
+            parts, first, _ = attempt(fits)
+        return self._footnoted(parts, first) if parts else []
 
     def _footnoted(self, parts: list[Flowable], first: list[int]) -> list[Flowable]:
         """The parts, those that hold markers wrapped so that their notes go with them.
