@@ -187,7 +187,12 @@ def _parser() -> argparse.ArgumentParser:
         metavar="FOLDER",
         help="a folder of saved .txt documents to start from",
     )
-    command("watch", "rebuild the booklet whenever one of its files changes", _run_watch)
+    watching = command("watch", "rebuild the booklet whenever one of its files changes", _run_watch)
+    watching.add_argument(
+        "--only",
+        choices=[edition.value for edition in Edition if edition is not Edition.DIGITAL],
+        help="rebuild this edition too (by default only the digital one, to be quick)",
+    )
     printing = command("print", "send the print edition to a printer (CUPS)", _run_print)
     printing.add_argument("--printer", metavar="NAME", help="the printer (default: the system's)")
     printing.add_argument("--copies", type=int, default=1, metavar="N", help="how many copies")
@@ -341,7 +346,8 @@ def _run_new(args: argparse.Namespace, console: Console) -> int:
 def _run_watch(args: argparse.Namespace, console: Console) -> int:
     from booklet.watch import watch
 
-    watch(args.dir, console)
+    editions = {Edition.DIGITAL, *([Edition(args.only)] if args.only else [])}
+    watch(args.dir, console, editions)
     return 0
 
 

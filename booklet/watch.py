@@ -4,18 +4,23 @@ The project's inputs (booklet.toml, seeds/, templates/, assets/) are polled a fe
 times a second, which needs no extra package and works on every file system. The
 rebuild runs in this process, so imported libraries, registered fonts and the chart
 cache stay warm: only what changed costs time.
+
+While editing, the page on screen is what matters: so the watch rebuilds the
+digital edition alone unless told an edition more. Setting the print edition and
+the handout too would make every save wait about a third longer for a file nobody
+looks at until the text is done; `booklet build` makes them all.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import Path
 
 from booklet.build import build
 from booklet.console import Console, built_summary
 from booklet.diagnostics import BookletError, Problem, ProblemsFoundError
-from booklet.project import MANIFEST, load_project
+from booklet.project import MANIFEST, Edition, load_project
 
 POLL_S = 0.05  # a save is seen within 50 ms; a poll of a usual project costs under 1 ms
 _WATCHED = (MANIFEST, "seeds", "templates", "assets")
@@ -38,11 +43,13 @@ def fingerprint(root: Path) -> Fingerprint:
     return tuple(entries)
 
 
-def rebuild(root: Path, console: Console) -> bool:
+def rebuild(
+    root: Path, console: Console, editions: Collection[Edition] = (Edition.DIGITAL,)
+) -> bool:
     """One build; problems are reported, not raised, so the watch goes on."""
     started = time.perf_counter()
     try:
-        paths = build(load_project(root), reporter=console)
+        paths = build(load_project(root), editions, reporter=console)
     except (ProblemsFoundError, BookletError) as failed:
         console.report(failed.problems)
         console.say("not rebuilt: fix the problems above and save again")
@@ -66,15 +73,24 @@ def rebuild(root: Path, console: Console) -> bool:
     return True
 
 
-def watch(root: Path, console: Console, *, keep_going: Callable[[], bool] = lambda: True) -> None:
-    """Build now, then again after every change, until Ctrl-C (or keep_going says stop)."""
+def watch(
+    root: Path,
+    console: Console,
+    editions: Collection[Edition] = (Edition.DIGITAL,),
+    *,
+    keep_going: Callable[[], bool] = lambda: True,
+) -> None:
+    """Build now, then again after every change, until Ctrl-C (or keep_going says stop).
+
+    The digital edition is always built; `editions` may name more.
+    """
     root = root.resolve()
     load_project(root)  # a folder that is not a project is an error at once, not in the loop
     seen = fingerprint(root)
-    rebuild(root, console)
+    rebuild(root, console, editions)
     while keep_going():
         time.sleep(POLL_S)
         current = fingerprint(root)
         if current != seen:
             seen = current
-            rebuild(root, console)
+            rebuild(root, console, editions)

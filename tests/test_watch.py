@@ -8,6 +8,7 @@ import threading
 import time
 
 from booklet.console import Console
+from booklet.project import Edition
 from booklet.watch import watch
 
 
@@ -35,6 +36,7 @@ def test_a_save_rebuilds_and_a_mistake_does_not_stop_the_watch(default_project, 
     pdf = project / "output" / "soviet-aid-to-china.pdf"
     try:
         assert wait_for(lambda: "watching for changes" in out.getvalue())
+        assert sorted(path.name for path in (project / "output").iterdir()) == [pdf.name]
         first = pdf.stat().st_mtime_ns
         chapter = project / "templates" / "chapters" / "01-a-secret-operation.jinja"
         text = chapter.read_text(encoding="utf-8")
@@ -49,3 +51,15 @@ def test_a_save_rebuilds_and_a_mistake_does_not_stop_the_watch(default_project, 
     finally:
         running = False
         thread.join(timeout=10)
+
+
+def test_an_edition_named_is_rebuilt_with_the_digital_one(default_project, tmp_path):
+    project = tmp_path / "project"
+    shutil.copytree(default_project, project, ignore=shutil.ignore_patterns("output"))
+    out = io.StringIO()
+    console = Console(project, out=out, err=io.StringIO())
+    watch(project, console, {Edition.DIGITAL, Edition.HANDOUT}, keep_going=lambda: False)
+    assert sorted(path.name for path in (project / "output").iterdir()) == [
+        "soviet-aid-to-china-handout.pdf",
+        "soviet-aid-to-china.pdf",
+    ]
