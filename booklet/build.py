@@ -89,7 +89,12 @@ def build(
         )
     reporter.stage("drawing the charts")
     figures, chart_problems = draw_figures(
-        checked.facts.charts, checked.facts, chart_style, project.cache_dir / "charts"
+        checked.facts.charts,
+        checked.facts,
+        chart_style,
+        project.cache_dir / "charts",
+        jobs=jobs,
+        then=lambda svg: parse_drawings([svg], style),  # where it was drawn; the parse is kept
     )
     _stop_on_errors(chart_problems, reporter)
     reporter.stage("composing the chapters")

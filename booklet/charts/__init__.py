@@ -7,9 +7,11 @@ unchanged charts does not even import matplotlib.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from itertools import zip_longest
 from pathlib import Path
 
+from booklet.alongside import alongside
 from booklet.diagnostics import Problem
 from booklet.facts.model import ChartSpec, Facts
 
@@ -23,12 +25,22 @@ __all__ = ["KINDS", "ChartStyle", "Figure", "draw_figures", "load_chart_style"]
 
 
 def draw_figures(
-    specs: Sequence[ChartSpec], facts: Facts, style: ChartStyle, cache_dir: Path | None
+    specs: Sequence[ChartSpec],
+    facts: Facts,
+    style: ChartStyle,
+    cache_dir: Path | None,
+    *,
+    jobs: int = 1,
+    then: Callable[[bytes], object] = lambda svg: None,
 ) -> tuple[tuple[Figure, ...], list[Problem]]:
-    """A figure for each chart that passed its checks, and the problems of those that did not."""
+    """A figure for each chart that passed its checks, and the problems of those that did not.
+
+    Charts not in the cache are drawn in up to `jobs` processes; each runs `then` on the
+    charts it drew (the build parses them into drawings there, which are kept).
+    """
     problems: list[Problem] = []
     code = code_fingerprint() if cache_dir is not None else ""
-    figures = []
+    planned: list[tuple[ChartSpec, Chart, str, bytes | None]] = []
     for spec in specs:
         chart, found = read_chart(spec, facts)
         problems += found
@@ -36,8 +48,14 @@ def draw_figures(
             continue
         key = chart_key(spec.kind, chart, style, code) if cache_dir is not None else ""
         svg = read_cached(cache_dir, key) if cache_dir is not None else None
+        planned.append((spec, chart, key, svg))
+    missing = [chart for _, chart, _, svg in planned if svg is None]
+    drawn = iter(_draw_all(missing, style, jobs, then))
+    figures = []
+    for spec, chart, key, kept in planned:
+        svg = kept
         if svg is None:
-            svg, problem = _draw(chart, style)
+            svg, problem = next(drawn)
             if problem is not None:
                 if problem not in problems:
                     problems.append(problem)
@@ -49,11 +67,36 @@ def draw_figures(
     return tuple(figures), problems
 
 
-def _draw(chart: Chart, style: ChartStyle) -> tuple[bytes, Problem | None]:
+Drawn = tuple[bytes, Problem | None]
+
+
+def _draw_all(
+    charts: list[Chart], style: ChartStyle, jobs: int, then: Callable[[bytes], object]
+) -> list[Drawn]:
+    """Each chart's SVG, in order; with `jobs` above 1, every other one drawn in a second
+    process. Importing matplotlib (about 0.4 s) is done first, here, so both share it:
+    drawing the default booklet's five charts from nothing takes 0.45 s in one process."""
+    if not charts:
+        return []
     if (problem := register_fonts(style)) is not None:
-        return b"", problem
+        return [(b"", problem)] * len(charts)
+
+    def draw(some: list[Chart]) -> list[Drawn]:
+        return [_draw(chart, style, then) for chart in some]
+
+    if jobs < 2 or len(charts) < 2:
+        return draw(charts)
+    with alongside(lambda: draw(charts[1::2])) as theirs:
+        mine = draw(charts[::2])
+        others = theirs.result()
+    return [drawn for pair in zip_longest(mine, others) for drawn in pair if drawn is not None]
+
+
+def _draw(chart: Chart, style: ChartStyle, then: Callable[[bytes], object]) -> Drawn:
     with house_style(style):
-        return to_svg(chart.draw(style)), None
+        svg = to_svg(chart.draw(style))
+    then(svg)
+    return svg, None
 
 
 def _keep(cache_dir: Path, key: str, svg: bytes) -> list[Problem]:

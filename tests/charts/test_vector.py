@@ -152,3 +152,23 @@ def test_two_dollar_amounts_on_one_line_stay_text_not_mathematics(style: ChartSt
     fact = make_fact("loans", 200e6, "USD", "From $50 to $150 million")
     (figure,), _ = draw_figures([make_spec("bars", ["loans"])], Facts((fact,)), style, None)
     assert b">From $50 to $150 million<" in figure.svg
+
+
+def test_two_processes_draw_the_charts_in_order_and_each_hands_on_its_own(
+    style: ChartStyle, tmp_path: Path
+) -> None:
+    specs = [sample(kind)[0] for kind in KIND_NAMES]
+    facts = sample("bars")[1]
+    alone, _ = draw_figures(specs, facts, style, None)
+    handed: list[int] = []
+
+    def then(svg: bytes) -> None:  # in whichever process drew the chart
+        handed.append(os.getpid())
+        (tmp_path / f"{len(list(tmp_path.iterdir()))}-{os.getpid()}").write_bytes(svg)
+
+    shared, problems = draw_figures(specs, facts, style, None, jobs=2, then=then)
+    assert problems == []
+    assert [figure.svg for figure in shared] == [figure.svg for figure in alone]
+    assert handed == [os.getpid()] * ((len(specs) + 1) // 2)  # every other one, here
+    handed_on = {path.read_bytes() for path in tmp_path.iterdir()}
+    assert handed_on == {figure.svg for figure in alone}  # the rest in the second process
