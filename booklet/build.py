@@ -66,16 +66,19 @@ def build(
     *,
     grayscale: bool = False,
     jobs: int = 2,
+    checked: Checked | None = None,
 ) -> list[Path]:
     """Run every stage; write nothing unless all of them succeed.
 
     With `jobs` above 1, the digital edition is laid out in a second process while
     this one sets the handout and gets the print edition ready (booklet.alongside).
+    `checked` is what `check` found, given by a caller that knows no source has
+    changed since (booklet watch).
     """
     editions = project.editions if editions is None else editions
     options = PrintOptions(project.bleed_mm, project.marks, project.creep_mm)
     reporter.stage("reading and cleaning the sources")
-    checked = check(project)
+    checked = check(project) if checked is None else checked
     _stop_on_errors([*checked.problems, *option_problems(options)], reporter)
     chart_style, chart_style_problems = load_chart_style(project.style_file, project.assets_dir)
     style, style_problems = load_style(project.style_file, project.assets_dir)

@@ -17,10 +17,10 @@ import time
 from collections.abc import Callable, Collection
 from pathlib import Path
 
-from booklet.build import build
+from booklet.build import Checked, build, check
 from booklet.console import Console, built_summary
 from booklet.diagnostics import BookletError, Problem, ProblemsFoundError
-from booklet.project import MANIFEST, Edition, load_project
+from booklet.project import MANIFEST, Edition, Project, load_project
 
 POLL_S = 0.05  # a save is seen within 50 ms; a poll of a usual project costs under 1 ms
 _WATCHED = (MANIFEST, "seeds", "templates", "assets")
@@ -43,13 +43,37 @@ def fingerprint(root: Path) -> Fingerprint:
     return tuple(entries)
 
 
+class CheckedSources:
+    """What `check` found, kept while no file it reads has changed (booklet.toml and
+    seeds/): after a template edit the sources are not read and verified again, which
+    took 45 ms of a 0.3 s rebuild."""
+
+    def __init__(self) -> None:
+        self._read: Fingerprint | None = None
+        self._checked: Checked | None = None
+
+    def of(self, project: Project, seen: Fingerprint) -> Checked:
+        read = tuple(entry for entry in seen if Path(entry[0]).parts[0] in (MANIFEST, "seeds"))
+        if self._checked is None or read != self._read:
+            self._checked, self._read = check(project), read
+        return self._checked
+
+
 def rebuild(
-    root: Path, console: Console, editions: Collection[Edition] = (Edition.DIGITAL,)
+    root: Path,
+    console: Console,
+    editions: Collection[Edition] = (Edition.DIGITAL,),
+    sources: tuple[CheckedSources, Fingerprint] | None = None,
 ) -> bool:
-    """One build; problems are reported, not raised, so the watch goes on."""
+    """One build; problems are reported, not raised, so the watch goes on.
+
+    `sources`: what was checked, and the files as they were when this save was seen.
+    """
     started = time.perf_counter()
     try:
-        paths = build(load_project(root), editions, reporter=console)
+        project = load_project(root)
+        checked = sources[0].of(project, sources[1]) if sources else None
+        paths = build(project, editions, reporter=console, checked=checked)
     except (ProblemsFoundError, BookletError) as failed:
         console.report(failed.problems)
         console.say("not rebuilt: fix the problems above and save again")
@@ -87,10 +111,11 @@ def watch(
     root = root.resolve()
     load_project(root)  # a folder that is not a project is an error at once, not in the loop
     seen = fingerprint(root)
-    rebuild(root, console, editions)
+    sources = CheckedSources()
+    rebuild(root, console, editions, (sources, seen))
     while keep_going():
         time.sleep(POLL_S)
         current = fingerprint(root)
         if current != seen:
             seen = current
-            rebuild(root, console, editions)
+            rebuild(root, console, editions, (sources, seen))

@@ -8,8 +8,8 @@ import threading
 import time
 
 from booklet.console import Console
-from booklet.project import Edition
-from booklet.watch import watch
+from booklet.project import Edition, load_project
+from booklet.watch import CheckedSources, fingerprint, watch
 
 
 def wait_for(condition, timeout: float = 30.0) -> bool:
@@ -63,3 +63,28 @@ def test_an_edition_named_is_rebuilt_with_the_digital_one(default_project, tmp_p
         "soviet-aid-to-china-handout.pdf",
         "soviet-aid-to-china.pdf",
     ]
+
+
+def test_the_sources_are_checked_again_only_when_a_file_they_read_changes(
+    default_project, monkeypatch
+):
+    checks = []
+    monkeypatch.setattr("booklet.watch.check", lambda project: checks.append(project) or object())
+    sources, project = CheckedSources(), load_project(default_project)
+    seen = fingerprint(default_project)
+
+    def saved(folder: str) -> tuple[tuple[str, int, int], ...]:
+        return tuple(
+            (name, size, time + (name.startswith(folder) and 1)) for name, size, time in seen
+        )
+
+    first = sources.of(project, seen)
+    assert sources.of(project, saved("templates")) is first
+    assert sources.of(project, saved("assets")) is first
+    assert len(checks) == 1
+    assert sources.of(project, saved("seeds/facts.toml")) is not first
+    assert len(checks) == 2
+    sources.of(project, seen)
+    assert len(checks) == 3
+    sources.of(project, saved("booklet.toml"))
+    assert len(checks) == 4
