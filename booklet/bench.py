@@ -64,10 +64,10 @@ _WORDS = (
 class Measure:
     name: str
     median_s: float
-    min_s: float
-    max_s: float
+    min_s: float | None  # None: not measured (a difference of two medians)
+    max_s: float | None
     ratio: float  # median over the floor's median
-    peak_mb: float  # the largest peak resident memory among the runs
+    peak_mb: float | None  # the largest peak resident memory among the runs; None: not measured
     note: str = ""
 
 
@@ -111,6 +111,7 @@ def watch_rebuild_times(project: Path, scratch: Path, runs: int) -> list[float]:
     process = subprocess.Popen(
         [sys.executable, "-m", "booklet", "watch", str(copy)],
         stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,  # "interrupted" when it is stopped at the end
         text=True,
     )
     try:
@@ -262,7 +263,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 min(times),
                 max(times),
                 statistics.median(times) / floor.median_s,
-                0,
+                None,  # the watching process runs on: its peak is not the rebuild's
                 "one-paragraph template edit",
             )
         )
@@ -274,10 +275,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 Measure(
                     f"{name}. time print and handout add",
                     added,
-                    0,
-                    0,
+                    None,
+                    None,
                     added / floor.median_s,
-                    0,
+                    None,
                     "difference of two medians",
                 )
             )
@@ -338,11 +339,16 @@ def _print(results: Sequence[Measure], sizes: dict[str, int]) -> None:
     print(f"{'measure':<44} {'median':>8} {'min':>7} {'max':>7} {'ratio':>6} {'peak':>7}  note")
     for r in results:
         print(
-            f"{r.name:<44} {r.median_s:>7.2f}s {r.min_s:>6.2f}s {r.max_s:>6.2f}s "
-            f"{r.ratio:>5.1f}x {r.peak_mb:>5.0f}MB  {r.note}"
+            f"{r.name:<44} {r.median_s:>7.2f}s {_cell(r.min_s, '.2f', 's', 7)} "
+            f"{_cell(r.max_s, '.2f', 's', 7)} {r.ratio:>5.1f}x {_cell(r.peak_mb, '.0f', 'MB', 7)}"
+            f"  {r.note}"
         )
     for name, size in sorted(sizes.items()):
         print(f"output {name}: {size / 1024:.0f} KB")
+
+
+def _cell(value: float | None, form: str, unit: str, width: int) -> str:
+    return f"{'-' if value is None else format(value, form) + unit:>{width}}"
 
 
 if __name__ == "__main__":
