@@ -108,7 +108,7 @@ def build(
     name = f"{project.slug}-grayscale" if grayscale else project.slug
     handout: bytes | None = None
     with alongside(
-        lambda: layout(document, style, project.paper, remember_as=f"{project.root}/{name}"),
+        lambda: layout(document, style, project.paper),
         fork=jobs > 1 and bool(set(editions) - {Edition.DIGITAL, Edition.PREVIEW}),
     ) as digital_edition:
         if Edition.HANDOUT in editions:

@@ -8,14 +8,12 @@ The handout (`layout_handout`) is set from the same blocks on one sheet.
 
 from __future__ import annotations
 
-import hashlib
 import io
 
 from reportlab import rl_config
 from reportlab.lib.units import mm
 from reportlab.platypus.doctemplate import LayoutError
 
-from booklet import usercache
 from booklet.diagnostics import BookletError, Problem
 from booklet.document import Booklet
 from booklet.project import Paper
@@ -24,7 +22,7 @@ from .citations import bibliography, note_markup
 from .figures import parse_drawings
 from .handout import layout_handout
 from .labels import labels_for
-from .navigation import document_info, seed_tables, table_lines
+from .navigation import document_info
 from .notes import FootnoteArea, note_labels, refuse_undefined_notes
 from .pages import BookletTemplate, PageGeometry, Section
 from .setting import Setting
@@ -41,15 +39,8 @@ rl_config.useA85 = 0
 MIN_TEXT_WIDTH = 40 * mm  # narrower, and a line holds too few words to justify
 
 
-def layout(
-    booklet: Booklet, style: Style, paper: Paper, *, remember_as: str | None = None
-) -> bytes:
-    """The booklet as PDF bytes; the same booklet, style and paper give the same bytes.
-
-    With `remember_as` (a name for this booklet on this machine), the contents'
-    page numbers are kept for the next build, which then usually needs one pass
-    instead of two.
-    """
+def layout(booklet: Booklet, style: Style, paper: Paper) -> bytes:
+    """The booklet as PDF bytes; the same booklet, style and paper give the same bytes."""
     style = style.for_paper(paper)
     geometry = PageGeometry.of(paper, style.margins)
     _refuse_what_cannot_be_set(booklet, geometry, paper)
@@ -80,16 +71,10 @@ def layout(
     buffer = io.BytesIO()
     template = BookletTemplate(buffer, geometry, fonts, notes, document_info(booklet))
     story = booklet_story(booklet, setting, geometry)
-    tables = [flowable for flowable in story if flowable.isIndexing()]  # as multiBuild finds them
-    kept_as = hashlib.sha256(remember_as.encode()).hexdigest() + ".json" if remember_as else None
-    kept = usercache.read("contents", kept_as) if kept_as else None
-    seed_tables(tables, kept)
     try:
         template.multiBuild(story)
     except LayoutError:
         raise BookletError(_layout_problem(template.section)) from None
-    if kept_as and (found := table_lines(tables)) != kept:
-        usercache.write("contents", kept_as, found)
     return buffer.getvalue()
 
 

@@ -27,7 +27,7 @@ from booklet.diagnostics import BookletError, Problem
 from booklet.document import FigureBlock, PictureBlock
 
 from .markup import escape_text, inline_markup
-from .navigation import FIGURE_ENTRY, figure_line
+from .navigation import FIGURE_ENTRY, figure_key, figure_line
 from .notes import Footnoted
 from .stacks import stack_height, stack_scaled
 from .typefaces import chart_faces, register_typeface, tell_svglib_chart_faces
@@ -138,7 +138,7 @@ def figure_flowable(block: FigureBlock, setting: Setting) -> Floating:
     notes_height = setting.notes.height_alone(caption)
     frame = FigureFrame(
         block,
-        f"figure-{block.number}",
+        figure_key(block.number),
         [label, Spacer(1, gap), drawing, Spacer(1, gap), caption],
         setting.text_height - notes_height - typography.leading,
     )

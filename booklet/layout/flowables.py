@@ -59,9 +59,7 @@ def chapter_flowables(
     number = chapter.number if chapter.kind == "chapter" else None
     opening: list[Flowable] = [
         StartPage("odd" if setting.chapters_open_right else "any"),
-        SectionMark(
-            key, chapter.title, chapter.origin, contents_line(chapter.title, number, first_back)
-        ),
+        SectionMark(key, chapter.title, chapter.origin, contents_line(chapter, first_back)),
         Spacer(1, setting.sink),
     ]
     if number is not None:

@@ -1,22 +1,28 @@
 """Ways around the booklet: the contents and list of figures, the PDF outline, the metadata.
 
-Contents lines are collected while the pages are laid out and printed on the
-next pass (ReportLab's multiBuild), each a link to its page. Keys are fixed
-when the story is made, so they are the same on every pass.
+ReportLab's contents table collects its lines while the pages are laid out and
+prints them on the next pass (multiBuild), so a booklet is laid out twice, and
+again whenever a page number moves. Here the lines are known before the first
+pass, from the document: only their page numbers are not. So each line ends in a
+reference to a small PDF form, and the forms, holding the dot leaders and the
+page number, are written once the pass has found every page. One pass is enough
+unless a line turns out other than expected (a figure placed before one that
+waited); multiBuild then lays the booklet out again, as it always did.
 """
 
 from __future__ import annotations
 
-import itertools
-import json
-from collections.abc import Sequence
+from ast import literal_eval
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, TableStyle
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from booklet.diagnostics import Location
-from booklet.document import Booklet
+from booklet.document import Booklet, Chapter
 
 from .markup import escape_text
 from .pages import Section
@@ -66,26 +72,38 @@ class SectionMark(Flowable):  # type: ignore[misc]
             doc.notify(CHAPTER_ENTRY, (level, markup, doc.body_page_number(), self.key))
 
 
-def contents_line(title: str, number: int | None, first_unnumbered: bool) -> tuple[int, str]:
-    if number is not None:
-        return NUMBERED, f"<bullet>{number}</bullet>{escape_text(title)}"
-    return (FIRST_UNNUMBERED if first_unnumbered else UNNUMBERED), escape_text(title)
+def contents_line(chapter: Chapter, first_unnumbered: bool) -> tuple[int, str]:
+    """The level and markup of a chapter's line in the contents: back matter unnumbered."""
+    if chapter.kind == "chapter" and chapter.number is not None:
+        return NUMBERED, f"<bullet>{chapter.number}</bullet>{escape_text(chapter.title)}"
+    return (FIRST_UNNUMBERED if first_unnumbered else UNNUMBERED), escape_text(chapter.title)
 
 
 def figure_line(number: int, title: str) -> tuple[int, str]:
     return 0, f"<bullet>{number}</bullet>{escape_text(title)}"
 
 
-def contents_table(typography: Typography) -> TableOfContents:
-    return TableOfContents(
+def figure_key(number: int) -> str:
+    """Where the figure's contents line and its number in the text lead."""
+    return f"figure-{number}"
+
+
+Line = tuple[int, str, int, str]  # level, markup, page number, key: as TableOfContents has them
+_LEADER = " . "
+
+
+def contents_table(typography: Typography, expected: Iterable[Line]) -> ContentsTable:
+    return ContentsTable(
+        expected,
         levelStyles=[typography.toc_chapter, typography.toc_back, typography.toc_back_first],
         tableStyle=_lines(typography),
         dotsMinLevel=0,
     )
 
 
-def figures_table(typography: Typography) -> TableOfContents:
-    return TableOfContents(
+def figures_table(typography: Typography, expected: Iterable[Line]) -> ContentsTable:
+    return ContentsTable(
+        expected,
         levelStyles=[typography.toc_figure],
         tableStyle=_lines(typography),
         dotsMinLevel=0,
@@ -93,34 +111,71 @@ def figures_table(typography: Typography) -> TableOfContents:
     )
 
 
-def seed_tables(tables: Sequence[TableOfContents], kept: bytes | None) -> None:
-    """Start each table from the lines the last build of this booklet found.
+class ContentsTable(TableOfContents):  # type: ignore[misc]
+    """A contents table whose page numbers are written after the pages are laid out."""
 
-    ReportLab lays the booklet out again until the contents it prints are the
-    contents it finds. Started empty, that takes two passes; started from the last
-    build's lines it takes one whenever the page numbers have not moved, and the
-    booklet comes out the same either way, as the last pass always checks.
-    """
-    try:
-        lines = json.loads(kept) if kept is not None else None
-    except ValueError:
-        return
-    if not isinstance(lines, list) or len(lines) != len(tables):
-        return
-    entries = [[tuple(entry) for entry in table] for table in lines if isinstance(table, list)]
-    if len(entries) == len(tables) and all(map(_is_entry, itertools.chain(*entries))):
-        for table, table_entries in zip(tables, entries, strict=True):
-            table._entries = table_entries  # what beforeBuild hands to the first pass
+    def __init__(self, expected: Iterable[Line], **options: Any) -> None:
+        super().__init__(**options)
+        self._entries = list(expected)  # what beforeBuild hands to the first pass
+        self._ends: dict[str, tuple[float, int]] = {}  # key: where its line's text ends, level
+        self._width = 0.0
+        self._canvas: Canvas | None = None  # this pass's: ReportLab lends it only meanwhile
+
+    def beforeBuild(self) -> None:  # noqa: N802
+        super().beforeBuild()
+        self._ends = {}
+
+    def isSatisfied(self) -> bool:  # noqa: N802
+        """The same lines as the pass printed: their page numbers are written afterwards."""
+        return _without_pages(self._entries) == _without_pages(self._lastEntries)
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        size: tuple[float, float] = super().wrap(available_width, available_height)
+        self._width, self._canvas = available_width, self.canv
+        self.canv.setNamedCB("drawTOCEntryEnd", self._refer_to_number)  # instead of ReportLab's
+        return size
+
+    def _refer_to_number(self, canvas: Canvas, kind: str, label: str) -> None:
+        """At the end of a line's text: the form that will hold its leaders and number."""
+        _, level, key = label.split(",")
+        key = literal_eval(key)  # ReportLab's own quoting of the key
+        x, y = canvas._curr_tx_info["cur_x"], canvas._curr_tx_info["cur_y"]
+        self._ends[key] = (x, int(level))
+        canvas.saveState()
+        canvas.translate(0, y)
+        canvas.doForm(_form_name(key))  # written in afterBuild, once the page is known
+        canvas.restoreState()
+        leading = self.getLevelStyle(int(level)).leading
+        canvas.linkRect("", key, (x, y, self._width, y + leading), relative=1)
+
+    def afterBuild(self) -> None:  # noqa: N802
+        """Write each line's leaders and page number, as ReportLab would have drawn them."""
+        canvas = self._canvas
+        for _, _, page, key in self._entries:
+            if canvas is None or key not in self._ends:
+                continue  # a line this pass did not print: multiBuild lays out again
+            x, level = self._ends[key]
+            style = self.getLevelStyle(level)
+            number = str(page)
+            size = style.fontSize
+            number_width = stringWidth(number, style.fontName, size)
+            leader_width = stringWidth(_LEADER, style.fontName, size)
+            leaders = int((self._width - x - number_width) / leader_width) if leader_width else 0
+            canvas.beginForm(_form_name(key), -1, -style.leading, self._width + 1, style.leading)
+            text = canvas.beginText(self._width - leaders * leader_width - number_width, 0)
+            text.setFont(style.fontName, size)
+            text.setFillColor(style.textColor)
+            text.textLine(leaders * _LEADER + number)
+            canvas.drawText(text)
+            canvas.endForm()
 
 
-def table_lines(tables: Sequence[TableOfContents]) -> bytes:
-    """The tables' lines as found by the last pass, to be kept for the next build."""
-    return json.dumps([table._entries for table in tables], ensure_ascii=False).encode()
+def _without_pages(entries: Iterable[Line]) -> list[tuple[int, str, str]]:
+    return [(level, markup, key) for level, markup, _, key in entries]
 
 
-def _is_entry(entry: tuple[object, ...]) -> bool:
-    kinds = (int, str, int, str)
-    return len(entry) == len(kinds) and all(map(isinstance, entry, kinds))
+def _form_name(key: str) -> str:
+    return f"contents-page-{key}"
 
 
 def _lines(typography: Typography) -> TableStyle:

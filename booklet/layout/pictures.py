@@ -27,6 +27,7 @@ from booklet.grayscale import grey_picture
 
 from .figures import FigureFrame, Floating
 from .markup import escape_text, inline_markup
+from .navigation import figure_key
 from .setting import Setting
 
 TALLEST = 0.6  # of the text's height: the rest of the page keeps some text
@@ -76,7 +77,7 @@ def picture_flowable(block: PictureBlock, setting: Setting) -> Floating:
         credit = ParagraphStyle("credit", typography.caption, textColor=typography.colours.muted)
         content.append(Paragraph(escape_text(block.credit), credit))
     frame = FigureFrame(
-        block, f"figure-{block.number}", content, setting.text_height - typography.leading
+        block, figure_key(block.number), content, setting.text_height - typography.leading
     )
     frame.spaceBefore = frame.spaceAfter = typography.leading
     return Floating(frame)

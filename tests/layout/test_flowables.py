@@ -23,8 +23,11 @@ def test_source_text_prints_as_written_and_embeds_nothing(
 ) -> None:
     assert any(UNSAFE in text for text in texts)
     reader: Any = PdfReader(io.BytesIO(sample_pdf))
-    for page in reader.pages:
-        assert "/XObject" not in page["/Resources"]
+    for page in reader.pages:  # the only ones: the contents' page numbers, text drawn later
+        for name, xobject in page["/Resources"].get("/XObject", {}).items():
+            assert name.startswith("/FormXob.contents-page-")
+            assert xobject.get_object()["/Subtype"] == "/Form"
+            assert "/XObject" not in xobject.get_object()["/Resources"]
 
 
 def test_web_links_are_links_and_other_schemes_are_not(sample_pdf: bytes) -> None:
