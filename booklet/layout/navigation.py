@@ -117,13 +117,13 @@ class ContentsTable(TableOfContents):  # type: ignore[misc]
     def __init__(self, expected: Iterable[Line], **options: Any) -> None:
         super().__init__(**options)
         self._entries = list(expected)  # what beforeBuild hands to the first pass
-        self._ends: dict[str, tuple[float, int]] = {}  # key: where its line's text ends, level
+        self._printed: list[tuple[float, int]] = []  # each line: where its text ends, its level
         self._width = 0.0
         self._canvas: Canvas | None = None  # this pass's: ReportLab lends it only meanwhile
 
     def beforeBuild(self) -> None:  # noqa: N802
         super().beforeBuild()
-        self._ends = {}
+        self._printed = []
 
     def isSatisfied(self) -> bool:  # noqa: N802
         """The same lines as the pass printed: their page numbers are written afterwards."""
@@ -136,32 +136,40 @@ class ContentsTable(TableOfContents):  # type: ignore[misc]
         return size
 
     def _refer_to_number(self, canvas: Canvas, kind: str, label: str) -> None:
-        """At the end of a line's text: the form that will hold its leaders and number."""
+        """At the end of a line's text: the form that will hold its leaders and number.
+
+        Lines are drawn in order, so the n-th form is the n-th line's: a key may
+        appear twice (a figure shown in two chapters), a line's place cannot."""
         _, level, key = label.split(",")
-        key = literal_eval(key)  # ReportLab's own quoting of the key
         x, y = canvas._curr_tx_info["cur_x"], canvas._curr_tx_info["cur_y"]
-        self._ends[key] = (x, int(level))
         canvas.saveState()
         canvas.translate(0, y)
-        canvas.doForm(_form_name(key))  # written in afterBuild, once the page is known
+        canvas.doForm(self._form_name(len(self._printed)))  # written in afterBuild
         canvas.restoreState()
+        self._printed.append((x, int(level)))
         leading = self.getLevelStyle(int(level)).leading
-        canvas.linkRect("", key, (x, y, self._width, y + leading), relative=1)
+        # ReportLab's own quoting of the key
+        canvas.linkRect("", literal_eval(key), (x, y, self._width, y + leading), relative=1)
 
     def afterBuild(self) -> None:  # noqa: N802
-        """Write each line's leaders and page number, as ReportLab would have drawn them."""
+        """Write each line's leaders and page number, as ReportLab would have drawn them.
+
+        Lines found other than printed make multiBuild lay the booklet out again, and
+        only the last pass is kept; until then the numbers are those found."""
         canvas = self._canvas
-        for _, _, page, key in self._entries:
-            if canvas is None or key not in self._ends:
-                continue  # a line this pass did not print: multiBuild lays out again
-            x, level = self._ends[key]
+        if canvas is None:
+            return
+        for line, ((x, level), (_, _, page, _)) in enumerate(
+            zip(self._printed, self._entries, strict=False)
+        ):
             style = self.getLevelStyle(level)
             number = str(page)
             size = style.fontSize
             number_width = stringWidth(number, style.fontName, size)
             leader_width = stringWidth(_LEADER, style.fontName, size)
             leaders = int((self._width - x - number_width) / leader_width) if leader_width else 0
-            canvas.beginForm(_form_name(key), -1, -style.leading, self._width + 1, style.leading)
+            name = self._form_name(line)
+            canvas.beginForm(name, -1, -style.leading, self._width + 1, style.leading)
             text = canvas.beginText(self._width - leaders * leader_width - number_width, 0)
             text.setFont(style.fontName, size)
             text.setFillColor(style.textColor)
@@ -169,13 +177,12 @@ class ContentsTable(TableOfContents):  # type: ignore[misc]
             canvas.drawText(text)
             canvas.endForm()
 
+    def _form_name(self, line: int) -> str:
+        return f"{self._notifyKind}-page-{line + 1}"
+
 
 def _without_pages(entries: Iterable[Line]) -> list[tuple[int, str, str]]:
     return [(level, markup, key) for level, markup, _, key in entries]
-
-
-def _form_name(key: str) -> str:
-    return f"contents-page-{key}"
 
 
 def _lines(typography: Typography) -> TableStyle:

@@ -108,3 +108,26 @@ def test_titles_are_text_in_the_contents_and_the_outline(
     pdf = layout(dataclasses.replace(sample, chapters=chapters), style, PAPERS["a5"])
     assert title in contents_lines(read_texts(pdf)[2], list(PdfReader(io.BytesIO(pdf)).page_labels))
     assert title in read_outline(pdf)
+
+
+def test_a_figure_shown_in_two_chapters_is_listed_twice_each_with_its_page(
+    make_booklet: Callable[..., doc.Booklet],
+    style: Style,
+    read_texts: Callable[[bytes], list[str]],
+) -> None:
+    booklet = make_booklet(chapters=1)  # its chapter shows figure 1
+    first = booklet.chapters[0]
+    again = dataclasses.replace(first, title="The Same Again", number=2)
+    pdf = layout(dataclasses.replace(booklet, chapters=(first, again)), style, PAPERS["a5"])
+    labels = list(PdfReader(io.BytesIO(pdf)).page_labels)
+    texts = read_texts(pdf)
+    listed = [
+        labels.index(found[3]) + 1
+        for line in texts[2].splitlines()
+        if (found := LEADERS.match(line.strip())) and found[2] == "Three Soviet loans to China"
+    ]
+    chapters = contents_lines(texts[2], labels)
+    assert len(listed) == 2
+    assert chapters[first.title][1] <= listed[0] < chapters[again.title][1] <= listed[1]
+    for page in listed:
+        assert "Figure 1. Three Soviet loans to China" in flat(texts[page - 1])
