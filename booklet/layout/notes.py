@@ -61,6 +61,8 @@ class FootnoteArea:
         self.max_height = max_height
         self.gap = float(style.leading) * 0.2  # between two notes
         self.separator = float(style.leading) * 1.5  # space for the rule above the first note
+        # Each note set at the width of the text, and its height: made once for all passes.
+        self._set: dict[int, tuple[Paragraph, float]] = {}
         self.reset()
 
     def reset(self) -> None:
@@ -68,7 +70,6 @@ class FootnoteArea:
         self.on_page: list[int] = []
         self.carried: list[Flowable] = []  # continued from the page before
         self._carry: list[Flowable] = []  # to continue on the next page
-        self._heights: dict[int, float] = {}
 
     def begin_page(self) -> float:
         """Start a page; the height kept at its foot for notes carried from the last one."""
@@ -108,25 +109,30 @@ class FootnoteArea:
 
     def draw(self, canvas: Canvas, x: float, bottom: float) -> None:
         """Draw this page's notes upwards from `bottom`; a note too tall goes on overleaf."""
-        pending: list[tuple[int | None, Flowable]] = [(None, part) for part in self.carried]
+        pending: list[tuple[int | None, Flowable, float]]
+        pending = [(None, part, self._height(part)) for part in self.carried]
         # In number order, even when a figure that waited brings an earlier note.
-        pending += [(number, self._paragraph(number)) for number in sorted(self.on_page)]
-        blocks: list[tuple[int | None, Flowable]] = []
-        for number, note in pending:
-            if self._height(note) <= self.max_height:
-                blocks.append((number, note))
+        pending += [(number, *self._note(number)) for number in sorted(self.on_page)]
+        blocks: list[tuple[int | None, Flowable, float]] = []
+        for number, note, height in pending:
+            if height <= self.max_height:
+                blocks.append((number, note, height))
                 continue
             parts = note.split(self.width, self.max_height)
             if len(parts) == 2:
-                blocks.append((number, parts[0]))
+                blocks.append((number, parts[0], self._height(parts[0])))
             self._carry.append(parts[-1] if len(parts) == 2 else note)
         if blocks:
             self._draw_blocks(canvas, x, bottom, blocks)
 
     def _draw_blocks(
-        self, canvas: Canvas, x: float, bottom: float, blocks: list[tuple[int | None, Flowable]]
+        self,
+        canvas: Canvas,
+        x: float,
+        bottom: float,
+        blocks: list[tuple[int | None, Flowable, float]],
     ) -> None:
-        heights = [self._height(block) for _, block in blocks]
+        heights = [height for _, _, height in blocks]
         top = bottom + sum(heights) + self.gap * (len(blocks) - 1)
         rule_y = top + self.separator * 0.5
         canvas.saveState()
@@ -137,7 +143,7 @@ class FootnoteArea:
         canvas.line(x, rule_y, x + rule, rule_y)
         canvas.restoreState()
         y = top
-        for (number, block), height in zip(blocks, heights, strict=True):
+        for number, block, height in blocks:
             if number is not None:  # the note's number leads back to its marker
                 label = (x, y - self.style.leading, x + self.style.leftIndent, y)
                 canvas.linkRect("", f"{REF_TARGET}{number}", label)
@@ -146,9 +152,14 @@ class FootnoteArea:
             y -= self.gap
 
     def _note_height(self, number: int) -> float:
-        if number not in self._heights:
-            self._heights[number] = self._height(self._paragraph(number))
-        return self._heights[number]
+        return self._note(number)[1]
+
+    def _note(self, number: int) -> tuple[Paragraph, float]:
+        """The note, wrapped at the width of the text (as drawn), and its height."""
+        if (found := self._set.get(number)) is None:
+            paragraph = self._paragraph(number)
+            found = self._set[number] = (paragraph, self._height(paragraph))
+        return found
 
     def _height(self, note: Flowable) -> float:
         return float(note.wrap(self.width, 1e6)[1])
