@@ -69,7 +69,9 @@ def layout(booklet: Booklet, style: Style, paper: Paper) -> bytes:
         entry_anchors=entries.anchors,
     )
     buffer = io.BytesIO()
-    template = BookletTemplate(buffer, geometry, fonts, notes, document_info(booklet))
+    template = BookletTemplate(
+        buffer, geometry, fonts, notes, setting.waiting, document_info(booklet)
+    )
     story = booklet_story(booklet, setting, geometry)
     try:
         template.multiBuild(story)

@@ -33,7 +33,7 @@ from .stacks import stack_height, stack_scaled
 from .typefaces import chart_faces, register_typeface, tell_svglib_chart_faces
 
 if TYPE_CHECKING:
-    from .pages import BookletTemplate
+    from .pages import BookletTemplate, WaitingFigures
     from .setting import Setting
     from .style import Style
 
@@ -82,11 +82,13 @@ class FigureFrame(Flowable):  # type: ignore[misc]
 
 class Floating(Flowable):  # type: ignore[misc]
     """A figure that, when the rest of the page is too short for it, lets the text after
-    it go first and waits for the top of the next page, as figures do in books."""
+    it go first and waits for the top of the next page, as figures do in books; and
+    that waits too while an earlier figure waits, so that it does not go first."""
 
-    def __init__(self, figure: Flowable) -> None:
+    def __init__(self, figure: Flowable, waiting: WaitingFigures) -> None:
         super().__init__()
         self.figure = figure
+        self.waiting = waiting
         self.waits = False
         self.gap = 0.0
 
@@ -100,7 +102,7 @@ class Floating(Flowable):  # type: ignore[misc]
             width, height = self.figure.wrapOn(canvas, available_width, room)
         else:
             width, height = self.figure.wrap(available_width, room)
-        self.waits = height > room and not at_top
+        self.waits = (height > room and not at_top) or bool(self.waiting.figures)
         return (0.0, 0.0) if self.waits else (width, height + self.gap)
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
@@ -143,7 +145,7 @@ def figure_flowable(block: FigureBlock, setting: Setting) -> Floating:
         setting.text_height - notes_height - typography.leading,
     )
     frame.spaceBefore = frame.spaceAfter = typography.leading
-    return Floating(Footnoted(frame, setting.notes) if notes_height else frame)
+    return Floating(Footnoted(frame, setting.notes) if notes_height else frame, setting.waiting)
 
 
 def vector_drawing(block: FigureBlock, width: float, max_height: float, font: str) -> Drawing:

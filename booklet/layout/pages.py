@@ -81,6 +81,19 @@ class Section:
     running_head: str = ""
 
 
+class WaitingFigures:
+    """Figures held for a later page, in the order they came.
+
+    The pages hold and place them; every figure asks whether one is waiting, and if
+    so waits behind it. A figure never goes before an earlier one, as in books: the
+    figures keep the order of their numbers, and the list of figures its order.
+    """
+
+    def __init__(self) -> None:
+        self.figures: list[Flowable] = []
+        self.page = 0  # where the first of them was held
+
+
 class BookletTemplate(BaseDocTemplate):  # type: ignore[misc]
     def __init__(
         self,
@@ -88,6 +101,7 @@ class BookletTemplate(BaseDocTemplate):  # type: ignore[misc]
         geometry: PageGeometry,
         typography: Typography,
         notes: FootnoteArea,
+        waiting: WaitingFigures,
         info: Mapping[str, Any],
     ) -> None:
         self.geometry = geometry
@@ -96,8 +110,7 @@ class BookletTemplate(BaseDocTemplate):  # type: ignore[misc]
         self.booklet_title = str(info["title"])
         self.page_state = PageState()
         self.section = Section()
-        self.floats: list[Flowable] = []  # figures waiting for the next page
-        self.floats_page = 0
+        self.waiting = waiting
         self.body_start: int | None = None  # the first chapter's page, folio 1
         super().__init__(
             buffer,
@@ -133,7 +146,7 @@ class BookletTemplate(BaseDocTemplate):  # type: ignore[misc]
     def beforeDocument(self) -> None:  # noqa: N802
         self.notes.reset()
         self.section = Section()
-        self.floats = []
+        self.waiting.figures = []
         self.body_start = None
 
     def handle_pageBegin(self) -> None:  # noqa: N802
@@ -153,10 +166,10 @@ class BookletTemplate(BaseDocTemplate):  # type: ignore[misc]
         hook = getattr(flowable, "on_placed", None)
         if hook is not None:
             hook(self)
-        if self.floats and self.page > self.floats_page:
+        if self.waiting.figures and self.page > self.waiting.page:
             # Figures that waited go in after the first block placed on a later page
             # (not above it: that block may already have been moved on from a full page).
-            floats, self.floats = self.floats, []
+            floats, self.waiting.figures = self.waiting.figures, []
             self.frame.add_generated_content(*floats)
 
     # What placed flowables tell the page
@@ -186,18 +199,20 @@ class BookletTemplate(BaseDocTemplate):  # type: ignore[misc]
         self.page_state.shows_folio = False
 
     def defer(self, figure: Flowable) -> None:
-        """Hold a figure that does not fit in what is left of this page, for the next one."""
-        self.floats.append(figure)
-        self.floats_page = self.page
+        """Hold a figure that does not fit in what is left of this page (or that came
+        while another waited), for the next one."""
+        if not self.waiting.figures:
+            self.waiting.page = self.page
+        self.waiting.figures.append(figure)
 
     def start_page(self, parity: Parity) -> None:
         """Go on to an empty page of the given parity, once the figures still waiting are in."""
-        while self.floats:
-            pending, self.floats = self.floats, []
+        while self.waiting.figures:
+            pending, self.waiting.figures = self.waiting.figures, []
             while pending:
                 self.clean_hanging()
                 self.handle_flowable(pending)
-            if self.floats:  # too big for what is left: they get a page of their own
+            if self.waiting.figures:  # too big for what is left: they get a page of their own
                 self.handle_pageBreak()
         while self.page_state.flowables or not _has_parity(self.page, parity):
             self.handle_pageBreak()  # a page left with nothing on it stays blank

@@ -80,7 +80,7 @@ def picture_flowable(block: PictureBlock, setting: Setting) -> Floating:
         block, figure_key(block.number), content, setting.text_height - typography.leading
     )
     frame.spaceBefore = frame.spaceAfter = typography.leading
-    return Floating(frame)
+    return Floating(frame, setting.waiting)
 
 
 def placed_size(block: PictureBlock, text_width: float, tallest: float) -> tuple[float, float]:

@@ -9,6 +9,7 @@ from booklet.document import Paragraph
 
 from .labels import Labels
 from .notes import FootnoteArea
+from .pages import WaitingFigures
 from .typography import Typography
 
 
@@ -25,3 +26,4 @@ class Setting:
     pictures_in_grey: bool = False
     note_labels: Mapping[int, str] = field(default_factory=dict)  # when not the note's number
     entry_anchors: Mapping[Paragraph, str] = field(default_factory=dict)  # bibliography entries
+    waiting: WaitingFigures = field(default_factory=WaitingFigures)  # shared with the pages

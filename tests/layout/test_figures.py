@@ -149,3 +149,31 @@ def test_a_waiting_figure_comes_before_the_next_chapter(
     opening = read_outline(pdf)["Second"]
     assert read_outline(pdf)["First"] < placed < opening
     assert opening % 2 == 1
+
+
+def test_a_figure_never_goes_before_an_earlier_one_that_waits(
+    sample: doc.Booklet, style: Style, read_texts: Callable[[bytes], list[str]]
+) -> None:
+    figure = next(
+        block for block in sample.chapters[0].blocks if isinstance(block, doc.FigureBlock)
+    )
+    tall = dataclasses.replace(figure, svg=tall_svg(), caption=(doc.Span("Tall."),))
+    small = dataclasses.replace(figure, number=2, title="Small", caption=(doc.Span("Small."),))
+    blocks = (
+        doc.Paragraph((doc.Span("Text before the figures. " * 12),), role="lead"),
+        tall,  # too tall for the rest of the page: it waits
+        small,  # would fit under the text, but comes after the one waiting
+        doc.Paragraph((doc.Span("Text after the figures. " * 30),)),
+    )
+    chapter = doc.Chapter("Floats", blocks, number=1)
+    texts = read_texts(
+        layout(dataclasses.replace(sample, chapters=(chapter,), notes=()), style, PAPERS["a5"])
+    )
+    before = next(i for i, text in enumerate(texts) if "Text before the figures." in text)
+    first = next(i for i, text in enumerate(texts) if "Figure 1." in text)
+    second = next(i for i, text in enumerate(texts) if "Figure 2." in text)
+    assert before < first <= second
+    if first == second:
+        assert texts[first].index("Figure 1.") < texts[first].index("Figure 2.")
+    listed = next(text for text in texts if "Figures" in text)
+    assert listed.index(figure.title) < listed.index("Small")
