@@ -2,6 +2,6 @@
 
 import sys
 
-from booklet.cli import main
+from booklet.start import main
 
 sys.exit(main())

@@ -172,3 +172,22 @@ def test_an_interrupt_while_waiting_for_the_second_process_stops_that_process(tm
     assert child != os.getpid()
     with pytest.raises(ProcessLookupError):
         os.kill(child, 0)  # stopped and reaped, not left to finish and write to no one
+
+
+def test_an_interrupt_while_the_command_line_loads_is_one_line_too():
+    # Ctrl-C lands wherever Python is; here, while it imports booklet's command line.
+    script = (
+        "import sys, importlib.abc\n"
+        "class Stop(importlib.abc.MetaPathFinder):\n"
+        "    def find_spec(self, name, path, target=None):\n"
+        "        if name == 'booklet.cli':\n"
+        "            raise KeyboardInterrupt\n"
+        "sys.meta_path.insert(0, Stop())\n"
+        "from booklet.start import main\n"
+        "sys.exit(main())\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 130
+    assert done.stderr == "booklet: interrupted; nothing was changed\n"
