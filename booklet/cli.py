@@ -340,7 +340,7 @@ def _run_new(args: argparse.Namespace, console: Console) -> int:
     console.say(
         f"next: read {args.dir / 'seeds' / 'sources.toml'}, then run `booklet build {args.dir}`"
     )
-    return 1 if errors_in(problems) else 0
+    return exit_status(problems)  # 2 if a document could not be read, though the rest is made
 
 
 def _run_watch(args: argparse.Namespace, console: Console) -> int:

@@ -157,6 +157,7 @@ def _describe_all(paths: list[Path], problems: list[Problem]) -> list[_Document]
                     Location(path),
                     f"cannot read this document: {reason}; it was left out",
                     hint="check that it is a readable file, then add it to seeds/ by hand",
+                    is_unreadable_input=True,
                 )
             )
             continue
@@ -176,6 +177,7 @@ def _describe(path: Path, data: bytes, taken: set[str], problems: list[Problem])
                 "cannot tell which text encoding this document uses",
                 hint=f"open it in a text editor, save it as UTF-8 over seeds/{slug}.txt, "
                 "then run `booklet check` for its new sha256",
+                is_unreadable_input=True,
             )
         )
         return _Document(path.name, data, slug, readable_title(path.stem), None, "unknown", ())

@@ -201,3 +201,16 @@ def test_check_lists_facts_and_terms_the_templates_never_use(default_project, ca
     out = capsys.readouterr().out
     assert "facts no template uses: japanese-losses-1945\n" in out
     assert "glossary terms no template mentions: World War II, " in out
+
+
+def test_new_with_a_document_it_cannot_read_exits_2_and_makes_the_rest(tmp_path, capsys):
+    saved = tmp_path / "saved"
+    saved.mkdir()
+    (saved / "garbled.txt").write_bytes(bytes(range(128, 256)) * 8)
+    (saved / "ferry.txt").write_text(
+        "The Ferry\n\nA ferry crossed the river until the bridge opened in 1907.\n", "utf-8"
+    )
+    target = tmp_path / "booklet"
+    assert main(["new", str(target), "--seeds", str(saved)]) == 2
+    assert "cannot tell which text encoding this document uses" in capsys.readouterr().err
+    assert (target / "seeds" / "sources.toml").is_file()

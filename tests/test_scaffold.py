@@ -369,6 +369,7 @@ def test_an_undecodable_document_is_reported_not_printed(tmp_path, capsys):
     seeds = save(tmp_path / "pages", {"garbled.txt": bytes(range(128, 256)) * 8, "blog.txt": BLOG})
     root = tmp_path / "new"
     _, problems = create_project(root, seeds)
+    assert [problem.is_unreadable_input for problem in problems] == [True]  # exit status 2
     assert [problem.format() for problem in problems] == [
         f"{(seeds / 'garbled.txt').as_posix()}: error: cannot tell which text encoding this "
         "document uses\n"
