@@ -109,15 +109,18 @@ def test_a_figure_that_does_not_fit_waits_while_the_text_goes_on(
         tall,
         doc.Paragraph((doc.Span("Text after the figure."),)),
     )
-    chapter = doc.Chapter("Floats", blocks, number=1)
-    texts = read_texts(
-        layout(dataclasses.replace(sample, chapters=(chapter,), notes=()), style, PAPERS["a5"])
-    )
+    texts = read_texts(one_chapter(sample, blocks, style))
     before = next(i for i, text in enumerate(texts) if "Text before the figure." in text)
     after = next(i for i, text in enumerate(texts) if "Text after the figure." in text)
     placed = next(i for i, text in enumerate(texts) if "Figure 1." in text)
     assert after == before  # the text goes on under what came before
     assert placed == before + 1  # the figure waits for the next page
+
+
+def one_chapter(sample: doc.Booklet, blocks: tuple[doc.Block, ...], style: Style) -> bytes:
+    """The sample booklet with these blocks as its only chapter, and no notes."""
+    chapter = doc.Chapter("Floats", blocks, number=1)
+    return layout(dataclasses.replace(sample, chapters=(chapter,), notes=()), style, PAPERS["a5"])
 
 
 def tall_svg() -> bytes:
@@ -165,10 +168,7 @@ def test_a_figure_never_goes_before_an_earlier_one_that_waits(
         small,  # would fit under the text, but comes after the one waiting
         doc.Paragraph((doc.Span("Text after the figures. " * 30),)),
     )
-    chapter = doc.Chapter("Floats", blocks, number=1)
-    texts = read_texts(
-        layout(dataclasses.replace(sample, chapters=(chapter,), notes=()), style, PAPERS["a5"])
-    )
+    texts = read_texts(one_chapter(sample, blocks, style))
     before = next(i for i, text in enumerate(texts) if "Text before the figures." in text)
     first = next(i for i, text in enumerate(texts) if "Figure 1." in text)
     second = next(i for i, text in enumerate(texts) if "Figure 2." in text)

@@ -19,14 +19,9 @@ import pdfplumber
 import pytest
 
 from booklet.cli import main
+from tests.canal import WORDS, canal_book
 from tests.conftest import page_texts
 
-CANAL = (
-    "the canal carried coal from the pits to the mills of the town and its barges were drawn "
-    "by horses along the towpath until the railway came when the company closed the wharf "
-    "warehouse lock keeper cottage bridge river trade"
-)
-WORDS = CANAL.split()
 GARBLED = bytes(range(128, 256)) * 8  # no text encoding fits these bytes
 UNDECODABLE = (
     "seeds/garbled.txt: error: cannot tell which text encoding seeds/garbled.txt uses\n"
@@ -247,22 +242,12 @@ def test_a_twenty_thousand_character_word_stays_inside_the_page(starter):
 
 # 50 MB: a saved e-book or a whole forum dump, far beyond any booklet's need, to show
 # that size alone never breaks reading and cleaning, and that the work grows with the
-# size rather than faster. It is the slowest test here (about 17 s), and runs as its
+# size rather than faster. It is the slowest test here (about 10 s), and runs as its
 # own process, as a user's `booklet sources` would: in this one the memory of every
 # other test would slow Python's garbage collector down by a further quarter.
 def test_a_fifty_megabyte_seed_is_read(starter):
-    chance = random.Random(1938)
-    paragraphs = [
-        " ".join(chance.choice(WORDS) for _ in range(chance.randint(40, 120))).capitalize()
-        + f" It reopened in {1800 + number % 150}."
-        for number in range(400)
-    ]
-    parts, size, number = ["The Canal Book\n\n"], 0, 0
-    while size < 50_000_000:
-        parts.append(f"{paragraphs[number % 400]} ({number})\n\n")
-        size += len(parts[-1])
-        number += 1
-    add_seed(starter, "canal-book.txt", "".join(parts).encode())
+    text, number = canal_book(50_000_000, between="\n\n")
+    add_seed(starter, "canal-book.txt", text.encode())
     run = subprocess.run(
         [sys.executable, "-m", "booklet", "sources", str(starter)],
         capture_output=True,
