@@ -114,6 +114,7 @@ def build(
         if Edition.HANDOUT in editions:
             reporter.stage("setting the handout")
             handout_document = compose(project, checked.corpus, checked.facts, figures, HANDOUT)
+            reporter.warn(missing_glyphs(handout_document, style, checked.corpus, document))
             handout = layout_handout(handout_document, style, project.paper)
         if {Edition.PRINT, Edition.PRINT_SHOP} & set(editions):
             importlib.import_module("booklet.impose.print_edition")  # pypdf: 60 ms, meanwhile

@@ -37,8 +37,24 @@ _MANIFEST = Location(Path(MANIFEST))
 Text = tuple[str, Location | None, bool]  # the text, where it was written, whether a title
 
 
-def missing_glyphs(booklet: Booklet, style: Style, corpus: Corpus) -> list[Problem]:
-    """One warning for each font that lacks characters the booklet prints."""
+def missing_glyphs(
+    booklet: Booklet, style: Style, corpus: Corpus, besides: Booklet | None = None
+) -> list[Problem]:
+    """One warning for each font that lacks characters the booklet prints. With `besides`
+    (the booklet, when this is its handout), only for the characters not already named
+    in its warnings."""
+    named = _missing(besides, style) if besides is not None else {}
+    what = "booklet" if besides is None else "handout"
+    problems = []
+    for typeface, missing in _missing(booklet, style).items():
+        new = {c: where for c, where in missing.items() if c not in named.get(typeface, {})}
+        if new:
+            problems.append(_warning(typeface, new, corpus, what))
+    return problems
+
+
+def _missing(booklet: Booklet, style: Style) -> dict[Typeface, dict[str, Location | None]]:
+    """For each font, the characters it lacks, in the order they are met, and where first."""
     families = [style.body_font]
     if style.heading_font.regular != style.body_font.regular:
         families.append(style.heading_font)
@@ -46,18 +62,16 @@ def missing_glyphs(booklet: Booklet, style: Style, corpus: Corpus) -> list[Probl
         *_drawn((booklet.cover, booklet.back_cover), _MANIFEST, is_title=False),
         *_drawn((booklet.chapters, booklet.notes, booklet.colophon), None, is_title=False),
     ]
-    problems = []
+    lacking: dict[Typeface, dict[str, Location | None]] = {}
     for typeface in families:
         has = _characters(typeface.regular)
-        missing: dict[str, Location | None] = {}  # in the order they are met, where first met
+        missing = lacking.setdefault(typeface, {})
         for text, origin, is_title in texts:
             if (typeface is style.body_font or is_title) and not has.issuperset(text):
                 for character in text:  # in order, so the warning reads the same every time
                     if character not in has and _is_drawn(character):
                         missing.setdefault(character, origin)
-        if missing:
-            problems.append(_warning(typeface, missing, corpus))
-    return problems
+    return lacking
 
 
 @functools.cache
@@ -85,7 +99,9 @@ def _drawn(node: object, origin: Location | None, *, is_title: bool) -> Iterator
                 yield from _drawn(getattr(node, field.name), origin, is_title=title)
 
 
-def _warning(typeface: Typeface, missing: dict[str, Location | None], corpus: Corpus) -> Problem:
+def _warning(
+    typeface: Typeface, missing: dict[str, Location | None], corpus: Corpus, what: str
+) -> Problem:
     found_in = _in_sources(corpus, set(missing))
     places: dict[str, Location | None] = {}
     for character, origin in missing.items():
@@ -103,7 +119,7 @@ def _warning(typeface: Typeface, missing: dict[str, Location | None], corpus: Co
     return Problem(
         next(iter(places.values()), None),
         f"the font {typeface.family} ({typeface.regular.name}) cannot draw {len(missing)} "
-        f"character{'s' if len(missing) > 1 else ''} of the booklet: {shown}{more}{where}",
+        f"character{'s' if len(missing) > 1 else ''} of the {what}: {shown}{more}{where}",
         hint="they would print as empty boxes: choose a font that has them in "
         "assets/style.toml [fonts], or put one in assets/fonts/",
         severity="warning",

@@ -132,3 +132,15 @@ def test_the_cover_title_is_traced_to_the_manifest(noto):
         ("booklet.toml", True),
         ("booklet.toml", True),
     ]
+
+
+def test_the_handout_is_warned_of_only_what_the_booklet_was_not(noto):
+    booklet = booklet_of(chapter(f"The sign read {HEBREW}."))
+    handout = booklet_of(chapter(f"The sign read {HEBREW}; the label {CHINESE}."))
+    (warning,) = missing_glyphs(handout, noto, corpus_of("Nothing here."), besides=booklet)
+    assert warning.message.startswith(
+        "the font Noto Serif (NotoSerif-Regular.ttf) cannot draw 2 characters of the "
+        "handout: \u4e2d (U+4E2D), \u6587 (U+6587)"
+    )
+    assert warning.location == CHAPTER
+    assert missing_glyphs(booklet, noto, corpus_of("Nothing."), besides=booklet) == []
