@@ -16,10 +16,9 @@ from ast import literal_eval
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, TableStyle
-from reportlab.platypus.tableofcontents import TableOfContents
+from reportlab.platypus.tableofcontents import TableOfContents, drawPageNumbers
 
 from booklet.diagnostics import Location
 from booklet.document import Booklet, Chapter
@@ -152,7 +151,7 @@ class ContentsTable(TableOfContents):  # type: ignore[misc]
         canvas.linkRect("", literal_eval(key), (x, y, self._width, y + leading), relative=1)
 
     def afterBuild(self) -> None:  # noqa: N802
-        """Write each line's leaders and page number, as ReportLab would have drawn them.
+        """Write each line's leaders and page number, drawn as ReportLab draws them.
 
         Lines found other than printed make multiBuild lay the booklet out again, and
         only the last pass is kept; until then the numbers are those found."""
@@ -163,18 +162,11 @@ class ContentsTable(TableOfContents):  # type: ignore[misc]
             zip(self._printed, self._entries, strict=False)
         ):
             style = self.getLevelStyle(level)
-            number = str(page)
-            size = style.fontSize
-            number_width = stringWidth(number, style.fontName, size)
-            leader_width = stringWidth(_LEADER, style.fontName, size)
-            leaders = int((self._width - x - number_width) / leader_width) if leader_width else 0
             name = self._form_name(line)
             canvas.beginForm(name, -1, -style.leading, self._width + 1, style.leading)
-            text = canvas.beginText(self._width - leaders * leader_width - number_width, 0)
-            text.setFont(style.fontName, size)
-            text.setFillColor(style.textColor)
-            text.textLine(leaders * _LEADER + number)
-            canvas.drawText(text)
+            # ReportLab's own drawing, told where the line's text ended as a paragraph tells it.
+            canvas._curr_tx_info = {"cur_x": x, "cur_y": 0}
+            drawPageNumbers(canvas, style, [(page, None)], self._width, 0, _LEADER)
             canvas.endForm()
 
     def _form_name(self, line: int) -> str:
