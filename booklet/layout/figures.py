@@ -93,6 +93,9 @@ class Floating(Flowable):  # type: ignore[misc]
         self.gap = 0.0
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.waits = bool(self.waiting.figures)  # behind an earlier one, whatever its size
+        if self.waits:
+            return 0.0, 0.0
         # The space above the figure is part of it, so a figure that waits leaves no gap.
         at_top = getattr(getattr(self, "_frame", None), "_atTop", False)
         self.gap = 0.0 if at_top else float(self.figure.getSpaceBefore())
@@ -102,7 +105,7 @@ class Floating(Flowable):  # type: ignore[misc]
             width, height = self.figure.wrapOn(canvas, available_width, room)
         else:
             width, height = self.figure.wrap(available_width, room)
-        self.waits = (height > room and not at_top) or bool(self.waiting.figures)
+        self.waits = height > room and not at_top
         return (0.0, 0.0) if self.waits else (width, height + self.gap)
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
