@@ -210,11 +210,8 @@ class Footnoted(Flowable):  # type: ignore[misc]
             parts = self._split(available_width, height) if height > 0 else []
             first = notes_in(parts[0]) if parts else []
             # No parts: with less room it cannot split either, so no need to go lower.
-            return (
-                parts,
-                first,
-                not parts or height + self.area.height_for(first) <= (available_height),
-            )
+            settled = not parts or height + self.area.height_for(first) <= available_height
+            return parts, first, settled
 
         parts, first, settled = attempt(0)
         if not settled:
