@@ -62,17 +62,18 @@ class CheckedSources:
 def rebuild(
     root: Path,
     console: Console,
-    editions: Collection[Edition] = (Edition.DIGITAL,),
-    sources: tuple[CheckedSources, Fingerprint] | None = None,
+    editions: Collection[Edition],
+    sources: CheckedSources,
+    seen: Fingerprint,
 ) -> bool:
     """One build; problems are reported, not raised, so the watch goes on.
 
-    `sources`: what was checked, and the files as they were when this save was seen.
+    `seen`: the project's files as they were when this save was noticed.
     """
     started = time.perf_counter()
     try:
         project = load_project(root)
-        checked = sources[0].of(project, sources[1]) if sources else None
+        checked = sources.of(project, seen)
         paths = build(project, editions, reporter=console, checked=checked)
     except (ProblemsFoundError, BookletError) as failed:
         console.report(failed.problems)
@@ -112,10 +113,10 @@ def watch(
     load_project(root)  # a folder that is not a project is an error at once, not in the loop
     seen = fingerprint(root)
     sources = CheckedSources()
-    rebuild(root, console, editions, (sources, seen))
+    rebuild(root, console, editions, sources, seen)
     while keep_going():
         time.sleep(POLL_S)
         current = fingerprint(root)
         if current != seen:
             seen = current
-            rebuild(root, console, editions, (sources, seen))
+            rebuild(root, console, editions, sources, seen)
