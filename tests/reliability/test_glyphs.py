@@ -10,7 +10,8 @@ from booklet import document as doc
 from booklet.diagnostics import Location
 from booklet.layout import Style, load_style
 from booklet.layout.coverage import missing_glyphs
-from booklet.sources import Corpus, Paragraph, Source, SourceInfo, Trust
+from booklet.sources import Corpus
+from tests.corpus_builders import make_corpus, make_source
 
 HEBREW, ARABIC, CHINESE, EMOJI = (
     "\u05e9\u05dc\u05d5\u05dd",
@@ -19,7 +20,7 @@ HEBREW, ARABIC, CHINESE, EMOJI = (
     "\U0001f600",
 )
 CHAPTER = Location(Path("templates/chapters/01-the-museum.jinja"), 4)
-SEED = Location(Path("seeds/museum.txt"), 7)
+SEED = Location(Path("seeds/museum.txt"), 2)  # the second paragraph, as corpus_of makes it
 
 
 @pytest.fixture(scope="module")
@@ -52,19 +53,7 @@ def chapter(*texts: str, title: str = "The Door") -> doc.Chapter:
 
 
 def corpus_of(*texts: str) -> Corpus:
-    info = SourceInfo(
-        id="museum",
-        file="seeds/museum.txt",
-        sha256="0" * 64,
-        title="The Museum",
-        kind="blog",
-        trust=Trust.RELIABLE,
-        trust_note="a test document",
-    )
-    paragraphs = tuple(
-        Paragraph(f"museum:{number}", number, text, SEED) for number, text in enumerate(texts, 1)
-    )
-    return Corpus((Source(info, paragraphs),))
+    return make_corpus(make_source("museum", list(texts), kind="blog", title="The Museum"))
 
 
 def test_a_booklet_its_fonts_can_draw_gives_no_warning(noto):
