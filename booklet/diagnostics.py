@@ -108,3 +108,8 @@ def relative_to(path: Path, root: Path) -> Path:
         return path.resolve().relative_to(root.resolve())
     except ValueError:
         return path
+
+
+def reason(error: Exception) -> str:
+    """What the system said went wrong with a file, worded for the middle of a message."""
+    return (getattr(error, "strerror", None) or str(error)).lower()

@@ -18,7 +18,7 @@ import secrets
 from collections.abc import Mapping
 from pathlib import Path
 
-from booklet.diagnostics import BookletError, Location, Problem
+from booklet.diagnostics import BookletError, Location, Problem, reason
 from booklet.interrupts import held, interrupted, raise_if_stopped
 
 _PART_SUFFIX = ".part"  # temporary files: .<name>.<random>.part, gone when a write ends
@@ -67,7 +67,7 @@ def _make_folder(folder: Path) -> None:
         raise BookletError(
             Problem(
                 Location(folder),
-                f"cannot create the output folder: {_reason(error)}",
+                f"cannot create the output folder: {reason(error)}",
                 hint="choose another folder with --out, or check the permissions of its parent",
             )
         ) from None
@@ -111,13 +111,9 @@ def _write_problem(folder: Path, error: OSError) -> Problem:
         hint = "make it writable, or choose another folder with --out"
     else:
         message, hint = (
-            _reason(error),
+            reason(error),
             "check the folder and the disk, or choose another with --out",
         )
     return Problem(
         Location(folder), f"cannot write the booklet: {message}", hint=f"{hint}; {_KEPT}"
     )
-
-
-def _reason(error: OSError) -> str:
-    return (error.strerror or str(error)).lower()

@@ -18,7 +18,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from string import Template
 
-from booklet.diagnostics import BookletError, Location, Problem
+from booklet.diagnostics import BookletError, Location, Problem, reason
 from booklet.sources import CleanedDocument, clean_document
 from booklet.sources.decode import decode_bytes
 
@@ -151,11 +151,10 @@ def _describe_all(paths: list[Path], problems: list[Problem]) -> list[_Document]
         try:
             data = path.read_bytes()
         except OSError as error:
-            reason = (error.strerror or str(error)).lower()
             problems.append(
                 Problem(
                     Location(path),
-                    f"cannot read this document: {reason}; it was left out",
+                    f"cannot read this document: {reason(error)}; it was left out",
                     hint="check that it is a readable file, then add it to seeds/ by hand",
                     is_unreadable_input=True,
                 )
@@ -385,7 +384,7 @@ def _write(target: Path, contents: dict[str, bytes]) -> list[Path]:
         raise BookletError(
             Problem(
                 Location(target),
-                f"cannot write the new project: {(error.strerror or str(error)).lower()}",
+                f"cannot write the new project: {reason(error)}",
                 hint="check that you may write in that folder and that the disk is not full",
             )
         ) from None

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from booklet.diagnostics import BookletError, Location, Problem
+from booklet.diagnostics import BookletError, Location, Problem, reason
 
 from .model import Corpus
 
@@ -29,11 +29,10 @@ def dump_corpus(corpus: Corpus, out_dir: Path) -> list[Path]:
         for path, text in files.items():
             path.write_text(f"{text}\n" if text else "", encoding="utf-8")
     except OSError as error:
-        reason = (error.strerror or str(error)).lower()
         raise BookletError(
             Problem(
                 Location(out_dir),
-                f"cannot write the cleaned corpus: {reason}",
+                f"cannot write the cleaned corpus: {reason(error)}",
                 hint="choose a folder you can write to with --dump",
             )
         ) from None

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from booklet.diagnostics import BookletError, Location, Problem, relative_to
+from booklet.diagnostics import BookletError, Location, Problem, reason, relative_to
 from booklet.project import Project
 from booklet.tomlfile import key_line, near_miss, read_toml, table_lines, unknown_keys
 
@@ -217,9 +217,8 @@ class _EntryReader:
                 raise BookletError(Problem(where, f"{file} does not exist", hint=hint))
             return path.read_bytes()
         except (OSError, ValueError, RuntimeError) as error:  # unreadable, bad name, link loop
-            reason = (getattr(error, "strerror", None) or str(error)).lower()
             hint = "check that it is a readable file"
-            self.problems.append(_unreadable(where, f"cannot read {file}: {reason}", hint))
+            self.problems.append(_unreadable(where, f"cannot read {file}: {reason(error)}", hint))
             return None
 
     def _check_sha256(self, data: bytes, recorded: str, file: str, start: int | None) -> None:
